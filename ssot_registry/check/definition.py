@@ -1,0 +1,48 @@
+"""Where an importable object is defined: `file:line`, for `explain`."""
+
+from __future__ import annotations
+
+import contextlib
+import importlib
+import inspect
+import io
+import os
+import sys
+
+from ssot_registry.registry import ImportPath
+
+__all__ = ["locate_definition"]
+
+
+def _resolve(path: ImportPath) -> object:
+    module = importlib.import_module(path.module)
+    value: object = module
+    for part in (path.qualname or "").split(".") if path.qualname else ():
+        value = getattr(value, part)
+    return value
+
+
+def locate_definition(path: ImportPath) -> str:
+    """Import `path` (cwd first on sys.path) and return `file:line`, or why it cannot be found."""
+    if "" not in sys.path and os.getcwd() not in sys.path:
+        sys.path.insert(0, os.getcwd())
+    sink = io.StringIO()
+    try:
+        with contextlib.redirect_stdout(sink), contextlib.redirect_stderr(sink):
+            value = _resolve(path)
+    except Exception as error:  # noqa: BLE001 - any failure is what the user asked to see
+        return f"not importable: {type(error).__name__}: {error}"
+    target = inspect.unwrap(value) if callable(value) else value  # type: ignore[arg-type]
+    try:
+        filename = inspect.getsourcefile(target)  # type: ignore[arg-type]
+        if filename is None:
+            raise TypeError
+    except TypeError:
+        module = getattr(target, "__module__", None) or path.module
+        filename = getattr(sys.modules.get(module), "__file__", None)
+        return f"{filename} (no line: {type(value).__name__} object)" if filename else "built in"
+    try:
+        line = 1 if inspect.ismodule(target) else inspect.getsourcelines(target)[1]  # type: ignore[arg-type]
+    except (OSError, TypeError):
+        return filename
+    return f"{filename}:{line}"

@@ -1,0 +1,92 @@
+"""Commands that read the registry and import nothing (except `explain`'s definition line)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import Any
+
+from ssot_registry.cli.common import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    UsageError,
+    add_registry_option,
+    emit,
+    load_registry,
+)
+from ssot_registry.registry import ImportPath
+from ssot_registry.registry.model import RegistryFile
+from ssot_registry.render.docs import render_docs
+from ssot_registry.render.explain import explain_path, render_explanation
+
+__all__ = ["register"]
+
+
+def _schema(options: argparse.Namespace) -> int:
+    schema = RegistryFile.model_json_schema(by_alias=True)
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "ssot-registry registry.toml"
+    emit(json.dumps(schema, indent=2, sort_keys=True) + "\n", options.output)
+    return EXIT_OK
+
+
+def _docs(options: argparse.Namespace) -> int:
+    text = render_docs(load_registry(options))
+    if options.check:
+        if options.output is None:
+            raise UsageError("docs --check needs -o FILE: the page to compare with")
+        try:
+            current = Path(options.output).read_text(encoding="utf-8")
+        except OSError:
+            current = None
+        if current != text:
+            print(f"{options.output} is out of date; run: ssot-registry docs -o {options.output}")
+            return EXIT_FINDINGS
+        return EXIT_OK
+    emit(text, options.output)
+    return EXIT_OK
+
+
+def _explain(options: argparse.Namespace) -> int:
+    try:
+        path = ImportPath.parse(options.path)
+    except ValueError as error:
+        raise UsageError(str(error)) from None
+    registry = load_registry(options)
+    explanation = explain_path(registry, path)
+    if explanation.canonical is not None and not options.no_import:
+        from ssot_registry.check.definition import locate_definition
+
+        explanation = type(explanation)(
+            explanation.path,
+            explanation.status,
+            explanation.canonical,
+            explanation.lines,
+            locate_definition(explanation.canonical),
+        )
+    emit(render_explanation(explanation))
+    return EXIT_OK if explanation.status != "unknown" else EXIT_FINDINGS
+
+
+def register(commands: Any) -> None:
+    """Add `schema`, `docs` and `explain` to the subcommands."""
+    schema = commands.add_parser("schema", help="print the registry file's JSON Schema")
+    schema.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    schema.set_defaults(handler=_schema)
+
+    docs = commands.add_parser("docs", help="Markdown page of the registry")
+    add_registry_option(docs)
+    docs.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    docs.add_argument(
+        "--check", action="store_true", help="exit 1 if FILE is not up to date (needs -o)"
+    )
+    docs.set_defaults(handler=_docs)
+
+    explain = commands.add_parser("explain", help="what a path is in the registry")
+    add_registry_option(explain)
+    explain.add_argument("path", metavar="PATH", help="'pkg.module' or 'pkg.module:Name'")
+    explain.add_argument(
+        "--no-import", action="store_true", help="do not import the canonical object"
+    )
+    explain.set_defaults(handler=_explain)

@@ -1,0 +1,271 @@
+"""`Registry`: a validated registry with lookups, stored compactly and materialized lazily.
+
+A registry of 10,000 aliases is loaded at every application start, so the
+validated form is a few lists of plain tuples (cheap to cache with marshal,
+cheap to load); entry models are built only when somebody asks for them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel
+
+from ssot_registry.registry.model import (
+    Alias,
+    External,
+    RegistryFile,
+    RegistryMeta,
+    Requirement,
+    Symbol,
+)
+from ssot_registry.registry.paths import ImportPath
+
+__all__ = ["Registry"]
+
+_Model = TypeVar("_Model", bound=BaseModel)
+Rows = dict[str, Any]
+
+_ALIAS_FIELDS = ("since", "remove_in", "removed_in", "reason", "mode", "category")
+
+
+def _path_row(path: ImportPath) -> tuple[str, str | None]:
+    return (path.module, path.qualname)
+
+
+def _construct(model: type[_Model], line: int | None, **values: Any) -> _Model:
+    entry = model.model_construct(**values)
+    entry.__pydantic_private__["_line"] = line  # type: ignore[index]
+    return entry
+
+
+def compile_rows(file: RegistryFile, lines: Mapping[str, int]) -> Rows:
+    """The compact, marshal-able form of a validated file, with each entry's line."""
+    return {
+        "meta": (file.registry.model_dump(by_alias=True, exclude_unset=True), lines.get("registry")),
+        "requires": [
+            (name, entry.version, entry.modules, lines.get(f"requires.{name}"))
+            for name, entry in file.requires.items()
+        ],
+        "symbols": [
+            (name, *_path_row(entry.path), entry.kind, entry.doc, lines.get(f"symbols.{name}"))
+            for name, entry in file.symbols.items()
+        ],
+        "alias": [
+            (
+                *_path_row(entry.old),
+                *_path_row(entry.new),
+                *(getattr(entry, field) for field in _ALIAS_FIELDS),
+                lines.get(f"alias[{index}]"),
+            )
+            for index, entry in enumerate(file.alias)
+        ],
+        "external": [
+            (*_path_row(entry.old), *_path_row(entry.new), entry.reason,
+             lines.get(f"external[{index}]"))
+            for index, entry in enumerate(file.external)
+        ],
+    }
+
+
+class Registry:
+    """A validated registry: its tables, each entry's line, and lookups by path and name."""
+
+    def __init__(self, rows: Rows, source: Path | None = None) -> None:
+        self.rows = rows
+        self.source = source
+        meta, meta_line = rows["meta"]
+        self.meta: RegistryMeta = RegistryMeta.model_validate(meta)
+        self.meta.__pydantic_private__["_line"] = meta_line  # type: ignore[index]
+        self._aliases: tuple[Alias, ...] | None = None
+        self._alias_cache: dict[int, Alias] = {}
+        self._alias_index: dict[ImportPath, int] | None = None
+        self._symbols: dict[str, Symbol] | None = None
+        self._requires: dict[str, Requirement] | None = None
+        self._externals: tuple[External, ...] | None = None
+        self._external_index: dict[ImportPath, External] | None = None
+        self._by_module: dict[str, tuple[Alias, ...]] | None = None
+
+    @classmethod
+    def from_file(
+        cls, file: RegistryFile, lines: Mapping[str, int] | None = None, source: Path | None = None
+    ) -> Registry:
+        """Build from a validated `RegistryFile` (lines: key path -> line, when known)."""
+        return cls(compile_rows(file, lines or {}), source)
+
+    def __repr__(self) -> str:
+        return (
+            f"<Registry {self.name!r}: {len(self.rows['symbols'])} symbols, "
+            f"{len(self.rows['alias'])} aliases, {len(self.rows['external'])} externals>"
+        )
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Registry) and self.rows == other.rows
+
+    __hash__ = None  # type: ignore[assignment]
+
+    @property
+    def name(self) -> str:
+        """The registry's label (`[registry] name`)."""
+        return self.meta.name
+
+    # -- tables ---------------------------------------------------------------
+
+    @property
+    def symbols(self) -> Mapping[str, Symbol]:
+        """`[symbols]`: name -> Symbol, in file order."""
+        if self._symbols is None:
+            built = {}
+            for name, module, qualname, kind, doc, line in self.rows["symbols"]:
+                symbol = _construct(
+                    Symbol, line, path=ImportPath(module, qualname), kind=kind, doc=doc
+                )
+                symbol.__pydantic_private__["_name"] = name  # type: ignore[index]
+                built[name] = symbol
+            self._symbols = built
+        return self._symbols
+
+    @property
+    def requires(self) -> Mapping[str, Requirement]:
+        """`[requires]`: distribution name -> Requirement, in file order."""
+        if self._requires is None:
+            built = {}
+            for name, version, modules, line in self.rows["requires"]:
+                requirement = _construct(
+                    Requirement, line, version=version, modules=tuple(modules)
+                )
+                requirement.__pydantic_private__["_name"] = name  # type: ignore[index]
+                built[name] = requirement
+            self._requires = built
+        return self._requires
+
+    def _alias_at(self, index: int) -> Alias:
+        entry = self._alias_cache.get(index)
+        if entry is None:
+            row = self.rows["alias"][index]
+            entry = _construct(
+                Alias,
+                row[10],
+                old=ImportPath(row[0], row[1]),
+                new=ImportPath(row[2], row[3]),
+                **dict(zip(_ALIAS_FIELDS, row[4:10], strict=True)),
+            )
+            self._alias_cache[index] = entry
+        return entry
+
+    @property
+    def aliases(self) -> tuple[Alias, ...]:
+        """Every `[[alias]]`, tombstones included, in file order."""
+        if self._aliases is None:
+            self._aliases = tuple(self._alias_at(i) for i in range(len(self.rows["alias"])))
+        return self._aliases
+
+    @property
+    def externals(self) -> tuple[External, ...]:
+        """Every `[[external]]`, in file order."""
+        if self._externals is None:
+            self._externals = tuple(
+                _construct(
+                    External,
+                    line,
+                    old=ImportPath(old_module, old_name),
+                    new=ImportPath(new_module, new_name),
+                    reason=reason,
+                )
+                for old_module, old_name, new_module, new_name, reason, line in self.rows[
+                    "external"
+                ]
+            )
+        return self._externals
+
+    def iter_alias_olds(self) -> Iterator[ImportPath]:
+        """Every alias `old` path, without building the alias models."""
+        for row in self.rows["alias"]:
+            yield ImportPath(row[0], row[1])
+
+    # -- lookups --------------------------------------------------------------
+
+    def alias_for(self, old: str | ImportPath) -> Alias | None:
+        """The alias whose `old` is exactly this path, if any."""
+        if self._alias_index is None:
+            self._alias_index = {}
+            for index, row in enumerate(self.rows["alias"]):
+                self._alias_index.setdefault(ImportPath(row[0], row[1]), index)
+        index = self._alias_index.get(_as_path(old))
+        return None if index is None else self._alias_at(index)
+
+    def external_for(self, old: str | ImportPath) -> External | None:
+        """The `[[external]]` entry whose `old` is exactly this path, if any."""
+        if self._external_index is None:
+            self._external_index = {}
+            for entry in self.externals:
+                self._external_index.setdefault(entry.old, entry)
+        return self._external_index.get(_as_path(old))
+
+    def symbol(self, name: str) -> Symbol | None:
+        """The `[symbols]` entry of that name, if any."""
+        return self.symbols.get(name)
+
+    def aliases_by_module(self) -> Mapping[str, tuple[Alias, ...]]:
+        """Attribute aliases grouped by the module of their `old` path, plus module aliases
+        under their own old module name."""
+        if self._by_module is None:
+            grouped: dict[str, list[int]] = {}
+            for index, row in enumerate(self.rows["alias"]):
+                grouped.setdefault(row[0], []).append(index)
+            self._by_module = _LazyGroups(self, grouped)  # type: ignore[assignment]
+        return self._by_module  # type: ignore[return-value]
+
+    def find_alias(self, path: str | ImportPath) -> tuple[Alias, ImportPath] | None:
+        """The alias covering `path` and the canonical path it leads to.
+
+        An exact `old` match wins; otherwise the longest module alias that is a
+        package prefix of the path (`old.sub:f` leads to `new.sub:f`).
+        """
+        target = _as_path(path)
+        exact = self.alias_for(target)
+        if exact is not None:
+            return exact, exact.new
+        parts = target.module.split(".")
+        for end in range(len(parts) - 1 if target.is_module else len(parts), 0, -1):
+            entry = self.alias_for(ImportPath(".".join(parts[:end])))
+            if entry is not None:
+                module = ".".join([entry.new.module, *parts[end:]])
+                return entry, ImportPath(module, target.qualname)
+        return None
+
+    def resolve(self, path: str | ImportPath) -> ImportPath:
+        """The canonical path `path` leads to (itself when no alias covers it)."""
+        found = self.find_alias(path)
+        return found[1] if found else _as_path(path)
+
+
+class _LazyGroups(Mapping[str, tuple[Alias, ...]]):
+    """module -> aliases of that module, building the alias models on first lookup."""
+
+    def __init__(self, registry: Registry, groups: dict[str, list[int]]) -> None:
+        self._registry = registry
+        self._groups = groups
+        self._built: dict[str, tuple[Alias, ...]] = {}
+
+    def __getitem__(self, module: str) -> tuple[Alias, ...]:
+        built = self._built.get(module)
+        if built is None:
+            built = tuple(self._registry._alias_at(i) for i in self._groups[module])  # noqa: SLF001
+            self._built[module] = built
+        return built
+
+    def __contains__(self, module: object) -> bool:
+        return module in self._groups
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._groups)
+
+    def __len__(self) -> int:
+        return len(self._groups)
+
+
+def _as_path(path: str | ImportPath) -> ImportPath:
+    return path if isinstance(path, ImportPath) else ImportPath.parse(path)

@@ -1,0 +1,250 @@
+"""The pydantic models of `registry.toml`; field names follow the file's keys."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from packaging.specifiers import InvalidSpecifier, SpecifierSet
+from packaging.version import InvalidVersion, Version
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    model_validator,
+)
+
+from ssot_registry.registry.paths import ImportPath, check_dotted_name
+
+__all__ = [
+    "Alias",
+    "AliasSpec",
+    "ExternalSpec",
+    "RegistryMetaSpec",
+    "RequirementSpec",
+    "SymbolSpec",
+    "Category",
+    "External",
+    "Kind",
+    "Mode",
+    "RegistryFile",
+    "RegistryMeta",
+    "Requirement",
+    "Symbol",
+]
+
+Category = Literal["deprecation", "pending", "future"]
+Kind = Literal["any", "module", "class", "function", "callable", "object"]
+Mode = Literal["reexport", "wrap"]
+
+_DISTRIBUTION_NAME = re.compile(r"^([A-Z0-9]|[A-Z0-9][A-Z0-9._-]*[A-Z0-9])$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1024)
+def _check_version(text: str) -> str:
+    try:
+        Version(text)
+    except InvalidVersion:
+        raise ValueError(f"{text!r} is not a PEP 440 version (e.g. '1.4.0')") from None
+    return text
+
+
+def _check_specifier(text: str) -> str:
+    try:
+        SpecifierSet(text)
+    except InvalidSpecifier:
+        raise ValueError(f"{text!r} is not a PEP 440 specifier (e.g. '>=1.13.1,<2')") from None
+    return text
+
+
+def _check_module(text: str) -> str:
+    try:
+        check_dotted_name(text, "module name")
+    except ValueError as error:
+        raise ValueError(f"{error} (e.g. 'pkg.module')") from None
+    return text
+
+
+def _check_identifier(text: str) -> str:
+    try:
+        check_dotted_name(text, "name")
+    except ValueError as error:
+        raise ValueError(f"{error} (use a Python identifier)") from None
+    if "." in text:
+        raise ValueError(f"the name {text!r} has a dot; symbol names are plain identifiers")
+    return text
+
+
+def _check_distribution(text: str) -> str:
+    if not _DISTRIBUTION_NAME.match(text):
+        raise ValueError(f"{text!r} is not a distribution name (PEP 508, e.g. 'fastmcp')")
+    return text
+
+
+VersionText = Annotated[str, AfterValidator(_check_version)]
+SpecifierText = Annotated[str, AfterValidator(_check_specifier)]
+ModuleName = Annotated[str, AfterValidator(_check_module)]
+SymbolName = Annotated[str, AfterValidator(_check_identifier)]
+DistributionName = Annotated[str, AfterValidator(_check_distribution)]
+
+
+def _table_from_string(key: str) -> Any:
+    """Let `name = "value"` stand for `name = { key = "value" }`."""
+
+    def convert(value: Any) -> Any:
+        return {key: value} if isinstance(value, str) else value
+
+    return BeforeValidator(convert)
+
+
+class _Spec(BaseModel):
+    """Shared configuration of the file's tables: strict keys, no coercion, immutable."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+
+class _Located(BaseModel):
+    """Mixin for entries handed to users: the line of the entry in its file."""
+
+    _line: int | None = PrivateAttr(default=None)
+
+    @property
+    def line(self) -> int | None:
+        """The line of this entry in its registry file (None when built in code)."""
+        return self._line
+
+
+class RegistryMetaSpec(_Spec):
+    """The `[registry]` table."""
+
+    schema_version: Literal[1] = Field(alias="schema", description="File format version.")
+    name: str = Field(min_length=1, description="Label used in messages and docs.")
+    distribution: DistributionName | None = Field(
+        default=None, description="Distribution whose installed version is the current version."
+    )
+    version: VersionText | None = Field(
+        default=None, description="Explicit current version; wins over `distribution`."
+    )
+    category: Category = Field(default="deprecation", description="Default warning category.")
+    expose: ModuleName | None = Field(
+        default=None, description="Facade module serving every [symbols] name."
+    )
+
+
+class RequirementSpec(_Spec):
+    """One `[requires]` entry: a distribution the application needs."""
+
+    version: SpecifierText = Field(default="", description="PEP 440 specifier, '' for any.")
+    modules: tuple[ModuleName, ...] = Field(
+        default=(), strict=False, description="Top-level modules this distribution provides."
+    )
+
+
+class SymbolSpec(_Spec):
+    """One `[symbols]` entry: the canonical import path of a key symbol."""
+
+    path: ImportPath
+    kind: Kind = "any"
+    doc: str | None = None
+
+
+class AliasSpec(_Spec):
+    """One `[[alias]]`: a deprecated path that leads to a canonical one (or a tombstone)."""
+
+    old: ImportPath
+    new: ImportPath
+    since: VersionText | None = None
+    remove_in: VersionText | None = None
+    removed_in: VersionText | None = None
+    reason: str | None = None
+    mode: Mode = "reexport"
+    category: Category | None = None
+
+    @model_validator(mode="after")
+    def _check_shape(self) -> AliasSpec:
+        if self.old.is_module != self.new.is_module:
+            if self.old.is_module:
+                raise ValueError(
+                    f"old {str(self.old)!r} is a module but new {str(self.new)!r} is an "
+                    "attribute; a module alias needs a module on both sides (no colon)"
+                )
+            raise ValueError(
+                f"old {str(self.old)!r} is an attribute but new {str(self.new)!r} is a "
+                f"module; write new as 'module:attribute' (e.g. '{self.new}:{self.old.name}')"
+            )
+        if self.mode == "wrap" and self.old.is_module:
+            raise ValueError("mode = 'wrap' applies to attribute aliases only; remove it")
+        return self
+
+    @property
+    def is_module_alias(self) -> bool:
+        """True when a whole module moved (no colon in `old`)."""
+        return self.old.is_module
+
+    @property
+    def is_tombstone(self) -> bool:
+        """True when the alias was removed and only explains where to go."""
+        return self.removed_in is not None
+
+
+class ExternalSpec(_Spec):
+    """One `[[external]]`: a deprecated third-party path, scanned and migrated, never shimmed."""
+
+    old: ImportPath
+    new: ImportPath
+    reason: str | None = None
+
+
+class RegistryMeta(RegistryMetaSpec, _Located):
+    """The `[registry]` table, with its line."""
+
+
+class Requirement(RequirementSpec, _Located):
+    """A `[requires]` entry, with its name and line."""
+
+    _name: str = PrivateAttr(default="")
+
+    @property
+    def name(self) -> str:
+        """The distribution's name: its key in `[requires]`."""
+        return self._name
+
+
+class Symbol(SymbolSpec, _Located):
+    """A `[symbols]` entry, with its name and line."""
+
+    _name: str = PrivateAttr(default="")
+
+    @property
+    def name(self) -> str:
+        """The symbol's name: its key in `[symbols]`."""
+        return self._name
+
+
+class Alias(AliasSpec, _Located):
+    """An `[[alias]]` entry, with its line."""
+
+
+class External(ExternalSpec, _Located):
+    """An `[[external]]` entry, with its line."""
+
+
+class RegistryFile(_Spec):
+    """The whole file as written: the schema `ssot-registry schema` prints and loading validates."""
+
+    registry: RegistryMetaSpec
+    requires: dict[DistributionName, Annotated[RequirementSpec, _table_from_string("version")]] = (
+        Field(default_factory=dict)
+    )
+    symbols: dict[SymbolName, Annotated[SymbolSpec, _table_from_string("path")]] = Field(
+        default_factory=dict
+    )
+    alias: tuple[AliasSpec, ...] = Field(default=(), strict=False)
+    external: tuple[ExternalSpec, ...] = Field(default=(), strict=False)
+
+

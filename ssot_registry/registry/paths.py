@@ -1,0 +1,110 @@
+"""`ImportPath`: the one place where `module` / `module:qualname` strings are parsed."""
+
+from __future__ import annotations
+
+import keyword
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import core_schema
+
+__all__ = ["ImportPath", "check_dotted_name"]
+
+_EXAMPLE = "e.g. 'pkg.module' or 'pkg.module:Name'"
+_ASCII_NAME = r"[A-Za-z_][A-Za-z0-9_]*"
+_ASCII_PATH = re.compile(rf"{_ASCII_NAME}(?:\.{_ASCII_NAME})*(?::{_ASCII_NAME}(?:\.{_ASCII_NAME})*)?")
+_KEYWORD_PART = re.compile(
+    rf"(?:^|[.:])(?:{'|'.join(keyword.kwlist)})(?=$|[.:])"
+)
+
+
+def check_dotted_name(text: str, what: str) -> None:
+    """Raise ValueError unless `text` is dotted Python identifiers (no keywords, no empty parts)."""
+    if not text:
+        raise ValueError(f"the {what} is empty")
+    for part in text.split("."):
+        if not part:
+            raise ValueError(f"the {what} {text!r} has an empty part")
+        if not part.isidentifier():
+            raise ValueError(f"the {what} {text!r} has {part!r}, which is not a Python identifier")
+        if keyword.iskeyword(part):
+            raise ValueError(f"the {what} {text!r} uses the keyword {part!r} as a name")
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class ImportPath:
+    """A dotted module path, optionally followed by `:qualname` (an attribute inside it)."""
+
+    module: str
+    qualname: str | None = None
+
+    @classmethod
+    def parse(cls, text: str) -> ImportPath:
+        """Parse `module` or `module:qualname`; raise ValueError saying what is wrong and how."""
+        if not isinstance(text, str):
+            raise TypeError(f"an import path must be a string, got {type(text).__name__}")
+        module, colon, qualname = text.partition(":")
+        if _ASCII_PATH.fullmatch(text) and not _KEYWORD_PART.search(text):
+            return cls(module, qualname if colon else None)
+        try:
+            check_dotted_name(module, "module part")
+            if colon:
+                check_dotted_name(qualname, "attribute part")
+        except ValueError as error:
+            raise ValueError(f"{text!r} is not an import path: {error} ({_EXAMPLE})") from None
+        return cls(module, qualname if colon else None)
+
+    @property
+    def is_module(self) -> bool:
+        """True for a plain module path (no `:qualname`)."""
+        return self.qualname is None
+
+    @property
+    def name(self) -> str:
+        """The last name: the attribute's last part, or the module's last part."""
+        return (self.qualname or self.module).rpartition(".")[2]
+
+    @property
+    def dotted(self) -> str:
+        """The path as Python code spells it: `pkg.mod.Name` (no colon)."""
+        return f"{self.module}.{self.qualname}" if self.qualname else self.module
+
+    def __str__(self) -> str:
+        return f"{self.module}:{self.qualname}" if self.qualname else self.module
+
+    def __repr__(self) -> str:
+        return f"ImportPath({str(self)!r})"
+
+    @classmethod
+    def __get_pydantic_core_schema__(
+        cls, source: Any, handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        """Validate from a string; serialize back to the same string."""
+        return core_schema.no_info_plain_validator_function(
+            cls._validate,
+            serialization=core_schema.plain_serializer_function_ser_schema(str),
+        )
+
+    @classmethod
+    def _validate(cls, value: object) -> ImportPath:
+        if isinstance(value, ImportPath):
+            return value
+        if not isinstance(value, str):
+            raise ValueError(  # noqa: TRY004 - pydantic reports ValueError, not TypeError
+                f"an import path must be a string, got {type(value).__name__} ({_EXAMPLE})"
+            )
+        return cls.parse(value)
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        """Describe the path syntax for TOML editors."""
+        return {
+            "type": "string",
+            "pattern": r"^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*(:[A-Za-z_]\w*(\.[A-Za-z_]\w*)*)?$",
+            "description": "An import path: 'pkg.module' or 'pkg.module:Name'.",
+        }

@@ -1,0 +1,1 @@
+"""Everything that formats for people or machines: text, JSON, JUnit, GitHub, Markdown."""
