@@ -74,7 +74,8 @@ def ratio_row(
         passed = ratio is not None and ratio > 0 and 1 / ratio >= at_least
     else:
         target, passed = "-", None
-    return Row(benchmark, unit(measured), f"{baseline_name} {unit(baseline)}", ratio, target, passed)
+    baseline_text = f"{baseline_name} {unit(baseline)}"
+    return Row(benchmark, unit(measured), baseline_text, ratio, target, passed)
 
 
 def print_table(title: str, rows: list[Row]) -> str:

@@ -30,14 +30,14 @@ def locate_definition(path: ImportPath) -> str:
     try:
         with contextlib.redirect_stdout(sink), contextlib.redirect_stderr(sink):
             value = _resolve(path)
-    except Exception as error:  # noqa: BLE001 - any failure is what the user asked to see
+    except Exception as error:
         return f"not importable: {type(error).__name__}: {error}"
-    target = inspect.unwrap(value) if callable(value) else value  # type: ignore[arg-type]
+    target = inspect.unwrap(value) if callable(value) else value
     try:
         filename = inspect.getsourcefile(target)  # type: ignore[arg-type]
-        if filename is None:
-            raise TypeError
     except TypeError:
+        filename = None
+    if filename is None:
         module = getattr(target, "__module__", None) or path.module
         filename = getattr(sys.modules.get(module), "__file__", None)
         return f"{filename} (no line: {type(value).__name__} object)" if filename else "built in"

@@ -33,7 +33,8 @@ def add_registry_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--registry",
         metavar="FILE",
-        help="registry file (default: [tool.ssot-registry] in pyproject.toml, else ./registry.toml)",
+        help="registry file (default: [tool.ssot-registry] in pyproject.toml, "
+        "else ./registry.toml)",
     )
 
 

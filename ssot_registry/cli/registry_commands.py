@@ -41,7 +41,7 @@ def _docs(options: argparse.Namespace) -> int:
         except OSError:
             current = None
         if current != text:
-            print(f"{options.output} is out of date; run: ssot-registry docs -o {options.output}")
+            emit(f"{options.output} is out of date; run: ssot-registry docs -o {options.output}\n")
             return EXIT_FINDINGS
         return EXIT_OK
     emit(text, options.output)

@@ -1,8 +1,8 @@
 """The registry file: import paths, models, loading with located errors, static checks."""
 
+from ssot_registry.registry.compiled import Registry
 from ssot_registry.registry.discovery import find_registry
 from ssot_registry.registry.loader import load, load_text, read, read_text
-from ssot_registry.registry.compiled import Registry
 from ssot_registry.registry.model import (
     Alias,
     External,

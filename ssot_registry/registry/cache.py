@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import os
 import marshal
+import os
 import sys
 import tempfile
 from pathlib import Path
@@ -51,7 +51,7 @@ def read_cached(source: Path, digest: bytes) -> Rows | None:
     if not data.startswith(header):
         return None
     try:
-        rows = marshal.loads(data[len(header) :])
+        rows = marshal.loads(data[len(header) :])  # noqa: S302 - our own file, like a .pyc
     except (EOFError, ValueError, TypeError):
         return None
     return rows if isinstance(rows, dict) else None

@@ -44,7 +44,10 @@ def _construct(model: type[_Model], line: int | None, **values: Any) -> _Model:
 def compile_rows(file: RegistryFile, lines: Mapping[str, int]) -> Rows:
     """The compact, marshal-able form of a validated file, with each entry's line."""
     return {
-        "meta": (file.registry.model_dump(by_alias=True, exclude_unset=True), lines.get("registry")),
+        "meta": (
+            file.registry.model_dump(by_alias=True, exclude_unset=True),
+            lines.get("registry"),
+        ),
         "requires": [
             (name, entry.version, entry.modules, lines.get(f"requires.{name}"))
             for name, entry in file.requires.items()
@@ -63,8 +66,12 @@ def compile_rows(file: RegistryFile, lines: Mapping[str, int]) -> Rows:
             for index, entry in enumerate(file.alias)
         ],
         "external": [
-            (*_path_row(entry.old), *_path_row(entry.new), entry.reason,
-             lines.get(f"external[{index}]"))
+            (
+                *_path_row(entry.old),
+                *_path_row(entry.new),
+                entry.reason,
+                lines.get(f"external[{index}]"),
+            )
             for index, entry in enumerate(file.external)
         ],
     }
@@ -133,9 +140,7 @@ class Registry:
         if self._requires is None:
             built = {}
             for name, version, modules, line in self.rows["requires"]:
-                requirement = _construct(
-                    Requirement, line, version=version, modules=tuple(modules)
-                )
+                requirement = _construct(Requirement, line, version=version, modules=tuple(modules))
                 requirement.__pydantic_private__["_name"] = name  # type: ignore[index]
                 built[name] = requirement
             self._requires = built
@@ -193,8 +198,8 @@ class Registry:
             self._alias_index = {}
             for index, row in enumerate(self.rows["alias"]):
                 self._alias_index.setdefault(ImportPath(row[0], row[1]), index)
-        index = self._alias_index.get(_as_path(old))
-        return None if index is None else self._alias_at(index)
+        found = self._alias_index.get(_as_path(old))
+        return None if found is None else self._alias_at(found)
 
     def external_for(self, old: str | ImportPath) -> External | None:
         """The `[[external]]` entry whose `old` is exactly this path, if any."""
@@ -253,7 +258,7 @@ class _LazyGroups(Mapping[str, tuple[Alias, ...]]):
     def __getitem__(self, module: str) -> tuple[Alias, ...]:
         built = self._built.get(module)
         if built is None:
-            built = tuple(self._registry._alias_at(i) for i in self._groups[module])  # noqa: SLF001
+            built = tuple(self._registry._alias_at(i) for i in self._groups[module])
             self._built[module] = built
         return built
 

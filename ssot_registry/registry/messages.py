@@ -70,7 +70,7 @@ def _describe(value: Any) -> str:
     return f"{kind} ({shown})"
 
 
-def _message(error: Any, location: Sequence[str | int]) -> str:
+def _message(error: Any, location: Sequence[str | int]) -> str:  # noqa: PLR0911 - one case each
     kind = error["type"]
     value = error.get("input")
     if kind == "extra_forbidden":

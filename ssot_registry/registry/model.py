@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
@@ -24,18 +23,18 @@ from ssot_registry.registry.paths import ImportPath, check_dotted_name
 __all__ = [
     "Alias",
     "AliasSpec",
-    "ExternalSpec",
-    "RegistryMetaSpec",
-    "RequirementSpec",
-    "SymbolSpec",
     "Category",
     "External",
+    "ExternalSpec",
     "Kind",
     "Mode",
     "RegistryFile",
     "RegistryMeta",
+    "RegistryMetaSpec",
     "Requirement",
+    "RequirementSpec",
     "Symbol",
+    "SymbolSpec",
 ]
 
 Category = Literal["deprecation", "pending", "future"]
@@ -246,5 +245,3 @@ class RegistryFile(_Spec):
     )
     alias: tuple[AliasSpec, ...] = Field(default=(), strict=False)
     external: tuple[ExternalSpec, ...] = Field(default=(), strict=False)
-
-

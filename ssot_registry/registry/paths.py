@@ -15,10 +15,9 @@ __all__ = ["ImportPath", "check_dotted_name"]
 
 _EXAMPLE = "e.g. 'pkg.module' or 'pkg.module:Name'"
 _ASCII_NAME = r"[A-Za-z_][A-Za-z0-9_]*"
-_ASCII_PATH = re.compile(rf"{_ASCII_NAME}(?:\.{_ASCII_NAME})*(?::{_ASCII_NAME}(?:\.{_ASCII_NAME})*)?")
-_KEYWORD_PART = re.compile(
-    rf"(?:^|[.:])(?:{'|'.join(keyword.kwlist)})(?=$|[.:])"
-)
+_ASCII_DOTTED = rf"{_ASCII_NAME}(?:\.{_ASCII_NAME})*"
+_ASCII_PATH = re.compile(rf"{_ASCII_DOTTED}(?::{_ASCII_DOTTED})?")
+_KEYWORD_PART = re.compile(rf"(?:^|[.:])(?:{'|'.join(keyword.kwlist)})(?=$|[.:])")
 
 
 def check_dotted_name(text: str, what: str) -> None:

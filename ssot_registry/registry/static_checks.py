@@ -67,7 +67,9 @@ class _Checker:
                 seen = first.setdefault(old, (key, line))
                 if seen[0] != key:
                     self.add(
-                        "SSOT002", f"{key}.old", line,
+                        "SSOT002",
+                        f"{key}.old",
+                        line,
                         f"{_text(old)!r} is already the old path of {seen[0]} (line {seen[1]}); "
                         "keep one entry",
                     )
@@ -76,7 +78,9 @@ class _Checker:
             symbol = canonical.get((row[0], row[1]))
             if symbol is not None:
                 self.add(
-                    "SSOT002", f"alias[{index}].old", row[10],
+                    "SSOT002",
+                    f"alias[{index}].old",
+                    row[10],
                     f"{_text((row[0], row[1]))!r} is also the canonical path of symbol "
                     f"{symbol[0]!r} (line {symbol[1]}); a path is either canonical or "
                     "deprecated, not both",
@@ -105,7 +109,9 @@ class _Checker:
             key, line = f"alias[{index}].new", row[10]
             if loops and (row[0], row[1]) not in members:
                 self.add(
-                    "SSOT003", key, line,
+                    "SSOT003",
+                    key,
+                    line,
                     f"{_text((row[2], row[3]))!r} is itself deprecated and leads into an alias "
                     "cycle; fix the cycle, then point new at the canonical path",
                 )
@@ -115,7 +121,9 @@ class _Checker:
                     reported.add(frozenset(members))
                     loop = " -> ".join(_text(path) for path in [*members, members[0]])
                     self.add(
-                        "SSOT004", key, line,
+                        "SSOT004",
+                        key,
+                        line,
                         f"aliases form a cycle: {loop}; point one of them at the real "
                         "canonical path",
                     )
@@ -123,7 +131,9 @@ class _Checker:
             target = self.aliases[found[0]]
             final = self._final(found[1])
             self.add(
-                "SSOT003", key, line,
+                "SSOT003",
+                key,
+                line,
                 f"{_text((row[2], row[3]))!r} is itself deprecated (alias of "
                 f"{_text((target[2], target[3]))!r}, line {target[10]}); "
                 f"set new = {_text(final)!r}",
@@ -146,7 +156,9 @@ class _Checker:
             for field, value in (("remove_in", row[5]), ("removed_in", row[6])):
                 if value is not None and _version(value) <= _version(since):
                     self.add(
-                        "SSOT005", f"alias[{index}].{field}", row[10],
+                        "SSOT005",
+                        f"alias[{index}].{field}",
+                        row[10],
                         f"{field} = {value!r} is not later than since = {since!r}; "
                         f"set {field} to a version after {since}",
                     )

@@ -30,7 +30,7 @@ class TomlSyntaxError(ValueError):
 def parse_toml(text: str) -> dict[str, Any]:
     """Parse `text`; raise TomlSyntaxError with the line and column of the first error."""
     try:
-        return tomllib.loads(text)
+        data: dict[str, Any] = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         message = str(error.args[0]) if error.args else str(error)
         line = getattr(error, "lineno", None)
@@ -45,3 +45,4 @@ def parse_toml(text: str) -> dict[str, Any]:
         raise TomlSyntaxError(message, line, column) from None
     except RecursionError:
         raise TomlSyntaxError("values are nested too deeply", None, None) from None
+    return data
