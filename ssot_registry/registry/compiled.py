@@ -21,7 +21,7 @@ from ssot_registry.registry.model import (
     Requirement,
     Symbol,
 )
-from ssot_registry.registry.paths import ImportPath
+from ssot_registry.registry.paths import ImportPath, split_path
 
 __all__ = ["Registry"]
 
@@ -29,10 +29,6 @@ _Model = TypeVar("_Model", bound=BaseModel)
 Rows = dict[str, Any]
 
 _ALIAS_FIELDS = ("since", "remove_in", "removed_in", "reason", "mode", "category")
-
-
-def _path_row(path: ImportPath) -> tuple[str, str | None]:
-    return (path.module, path.qualname)
 
 
 def _construct(model: type[_Model], line: int | None, **values: Any) -> _Model:
@@ -43,6 +39,17 @@ def _construct(model: type[_Model], line: int | None, **values: Any) -> _Model:
 
 def compile_rows(file: RegistryFile, lines: Mapping[str, int]) -> Rows:
     """The compact, marshal-able form of a validated file, with each entry's line."""
+    aliases = []
+    for index, entry in enumerate(file.alias):
+        values = entry.__dict__
+        aliases.append(
+            (
+                *split_path(values["old"]),
+                *split_path(values["new"]),
+                *[values[field] for field in _ALIAS_FIELDS],
+                lines.get(f"alias[{index}]"),
+            )
+        )
     return {
         "meta": (
             file.registry.model_dump(by_alias=True, exclude_unset=True),
@@ -53,22 +60,20 @@ def compile_rows(file: RegistryFile, lines: Mapping[str, int]) -> Rows:
             for name, entry in file.requires.items()
         ],
         "symbols": [
-            (name, *_path_row(entry.path), entry.kind, entry.doc, lines.get(f"symbols.{name}"))
+            (
+                name,
+                *split_path(entry.path),
+                entry.kind,
+                entry.doc,
+                lines.get(f"symbols.{name}"),
+            )
             for name, entry in file.symbols.items()
         ],
-        "alias": [
-            (
-                *_path_row(entry.old),
-                *_path_row(entry.new),
-                *(getattr(entry, field) for field in _ALIAS_FIELDS),
-                lines.get(f"alias[{index}]"),
-            )
-            for index, entry in enumerate(file.alias)
-        ],
+        "alias": aliases,
         "external": [
             (
-                *_path_row(entry.old),
-                *_path_row(entry.new),
+                *split_path(entry.old),
+                *split_path(entry.new),
                 entry.reason,
                 lines.get(f"external[{index}]"),
             )

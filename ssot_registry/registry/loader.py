@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -20,9 +23,9 @@ from ssot_registry.registry.toml import TomlSyntaxError, parse_toml
 __all__ = ["load", "load_text", "read", "read_text"]
 
 _BOM = "\ufeff"
-_ARRAY_HEADER = re.compile(r"^[ \t]*\[\[[ \t]*(alias|external)[ \t]*\]\]", re.MULTILINE)
-_TABLE_HEADER = re.compile(r"^[ \t]*\[[ \t]*([^\[\]\n]*?)[ \t]*\]", re.MULTILINE)
-_KEY = re.compile(r"^[ \t]*([A-Za-z0-9_-]+)[ \t]*=", re.MULTILINE)
+# Each pattern starts with a newline: a literal prefix lets `re` skip ahead quickly.
+_HEADER = re.compile(r"\n[ \t]*\[(\[?)[ \t]*([^\[\]\n]*?)[ \t]*\]")
+_KEY = re.compile(r"\n[ \t]*([A-Za-z0-9_-]+)[ \t]*=")
 
 
 def _file_problem(path: Path | None, message: str, line: int | None = None) -> RegistryError:
@@ -45,14 +48,15 @@ def _decode(data: bytes, path: Path | None) -> str:
 class _LineCounter:
     """Line numbers of increasing offsets in one text, counting each newline once."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, line: int = 0, position: int = 0) -> None:
         self.text = text
-        self.line = 1
-        self.position = 0
+        self.line = line
+        self.position = position
 
     def at(self, offset: int) -> int:
-        self.line += self.text.count("\n", self.position, offset)
-        self.position = offset
+        """The line that starts after the newline at `offset`."""
+        self.line += self.text.count("\n", self.position, offset + 1)
+        self.position = offset + 1
         return self.line
 
 
@@ -62,26 +66,25 @@ def _entry_lines(text: str, file: RegistryFile) -> KeyLines:
     Falls back to the full key locator when the file is laid out in a way
     the fast pass does not count exactly (e.g. `[symbols.Name]` tables).
     """
+    padded = "\n" + text
     lines: KeyLines = {}
-    counter = _LineCounter(text)
-    headers = [(match.start(), match.group(1)) for match in _TABLE_HEADER.finditer(text)]
-    arrays = [(match.start(), match.group(1)) for match in _ARRAY_HEADER.finditer(text)]
-    sections = sorted([*headers, *((start, f"[{name}]") for start, name in arrays)])
+    counter = _LineCounter(padded)
+    sections = [
+        (match.start(), match.group(1), match.group(2)) for match in _HEADER.finditer(padded)
+    ]
     counts = {"alias": 0, "external": 0}
-    for number, (start, name) in enumerate(sections):
+    for number, (start, array, name) in enumerate(sections):
         line = counter.at(start)
-        if name in ("[alias]", "[external]"):
-            table = name[1:-1]
-            lines[f"{table}[{counts[table]}]"] = line
-            counts[table] += 1
-        elif name in ("registry", "symbols", "requires"):
+        if array and name in counts:
+            lines[f"{name}[{counts[name]}]"] = line
+            counts[name] += 1
+        elif not array and name in ("registry", "symbols", "requires"):
             lines.setdefault(name, line)
-        if name in ("symbols", "requires"):
-            end = sections[number + 1][0] if number + 1 < len(sections) else len(text)
-            keys = _LineCounter(text)
-            keys.line, keys.position = line, start
-            for match in _KEY.finditer(text, start, end):
-                lines.setdefault(f"{name}.{match.group(1)}", keys.at(match.start()))
+            if name != "registry":
+                end = sections[number + 1][0] if number + 1 < len(sections) else len(padded)
+                keys = _LineCounter(padded, line, start + 1)
+                for match in _KEY.finditer(padded, start + 1, end):
+                    lines.setdefault(f"{name}.{match.group(1)}", keys.at(match.start()))
     complete = (
         counts["alias"] == len(file.alias)
         and counts["external"] == len(file.external)
@@ -119,10 +122,23 @@ def read_text(text: str, path: Path | None = None) -> Registry:
     return _validate(text, path)
 
 
+@contextlib.contextmanager
+def _no_gc_pauses() -> Iterator[None]:
+    """Loading allocates many small objects and frees none: cycle collection only costs time."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def load_text(text: str, path: Path | None = None) -> Registry:
     """Validate registry text; raise RegistryError listing every SSOT001-005 problem."""
-    registry = _validate(text, path)
-    problems = find_problems(registry)
+    with _no_gc_pauses():
+        registry = _validate(text, path)
+        problems = find_problems(registry)
     if problems:
         raise RegistryError(problems)
     return registry

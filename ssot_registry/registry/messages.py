@@ -18,6 +18,7 @@ from ssot_registry.registry.model import (
     Requirement,
     Symbol,
 )
+from ssot_registry.registry.paths import ImportPath
 
 __all__ = ["problems_from_validation"]
 
@@ -88,6 +89,12 @@ def _message(error: Any, location: Sequence[str | int]) -> str:  # noqa: PLR0911
         return f"expected {_EXPECTED[kind]}, got {_describe(value)}{hint}"
     if kind in ("value_error", "assertion_error"):
         return str(error["msg"]).removeprefix("Value error, ").removeprefix("Assertion failed, ")
+    if kind == "string_pattern_mismatch":
+        try:
+            ImportPath.parse(value)
+        except ValueError as problem:
+            return str(problem)
+        return f"{value!r} is not an import path (e.g. 'pkg.module' or 'pkg.module:Name')"
     if kind == "string_too_short":
         return "must not be empty"
     return f"{error['msg']}; got {_describe(value)}"

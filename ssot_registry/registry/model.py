@@ -15,10 +15,11 @@ from pydantic import (
     ConfigDict,
     Field,
     PrivateAttr,
+    StringConstraints,
     model_validator,
 )
 
-from ssot_registry.registry.paths import ImportPath, check_dotted_name
+from ssot_registry.registry.paths import PATH_PATTERN, ImportPath, check_dotted_name
 
 __all__ = [
     "Alias",
@@ -85,6 +86,11 @@ def _check_distribution(text: str) -> str:
     return text
 
 
+PathText = Annotated[
+    str,
+    StringConstraints(pattern=PATH_PATTERN),
+    Field(description="An import path: 'pkg.module' or 'pkg.module:Name'."),
+]
 VersionText = Annotated[str, AfterValidator(_check_version)]
 SpecifierText = Annotated[str, AfterValidator(_check_specifier)]
 ModuleName = Annotated[str, AfterValidator(_check_module)]
@@ -104,7 +110,7 @@ def _table_from_string(key: str) -> Any:
 class _Spec(BaseModel):
     """Shared configuration of the file's tables: strict keys, no coercion, immutable."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, regex_engine="python-re")
 
 
 class _Located(BaseModel):
@@ -147,7 +153,7 @@ class RequirementSpec(_Spec):
 class SymbolSpec(_Spec):
     """One `[symbols]` entry: the canonical import path of a key symbol."""
 
-    path: ImportPath
+    path: PathText
     kind: Kind = "any"
     doc: str | None = None
 
@@ -155,8 +161,8 @@ class SymbolSpec(_Spec):
 class AliasSpec(_Spec):
     """One `[[alias]]`: a deprecated path that leads to a canonical one (or a tombstone)."""
 
-    old: ImportPath
-    new: ImportPath
+    old: PathText
+    new: PathText
     since: VersionText | None = None
     remove_in: VersionText | None = None
     removed_in: VersionText | None = None
@@ -166,36 +172,28 @@ class AliasSpec(_Spec):
 
     @model_validator(mode="after")
     def _check_shape(self) -> AliasSpec:
-        if self.old.is_module != self.new.is_module:
-            if self.old.is_module:
+        old_is_module, new_is_module = ":" not in self.old, ":" not in self.new
+        if old_is_module != new_is_module:
+            if old_is_module:
                 raise ValueError(
                     f"old {str(self.old)!r} is a module but new {str(self.new)!r} is an "
                     "attribute; a module alias needs a module on both sides (no colon)"
                 )
             raise ValueError(
                 f"old {str(self.old)!r} is an attribute but new {str(self.new)!r} is a "
-                f"module; write new as 'module:attribute' (e.g. '{self.new}:{self.old.name}')"
+                f"module; write new as 'module:attribute' "
+                f"(e.g. '{self.new}:{self.old.rpartition(':')[2].rpartition('.')[2]}')"
             )
-        if self.mode == "wrap" and self.old.is_module:
+        if self.mode == "wrap" and old_is_module:
             raise ValueError("mode = 'wrap' applies to attribute aliases only; remove it")
         return self
-
-    @property
-    def is_module_alias(self) -> bool:
-        """True when a whole module moved (no colon in `old`)."""
-        return self.old.is_module
-
-    @property
-    def is_tombstone(self) -> bool:
-        """True when the alias was removed and only explains where to go."""
-        return self.removed_in is not None
 
 
 class ExternalSpec(_Spec):
     """One `[[external]]`: a deprecated third-party path, scanned and migrated, never shimmed."""
 
-    old: ImportPath
-    new: ImportPath
+    old: PathText
+    new: PathText
     reason: str | None = None
 
 
@@ -215,8 +213,9 @@ class Requirement(RequirementSpec, _Located):
 
 
 class Symbol(SymbolSpec, _Located):
-    """A `[symbols]` entry, with its name and line."""
+    """A `[symbols]` entry, with its parsed path, name and line."""
 
+    path: ImportPath  # type: ignore[assignment]
     _name: str = PrivateAttr(default="")
 
     @property
@@ -226,11 +225,27 @@ class Symbol(SymbolSpec, _Located):
 
 
 class Alias(AliasSpec, _Located):
-    """An `[[alias]]` entry, with its line."""
+    """An `[[alias]]` entry, with parsed paths and its line."""
+
+    old: ImportPath  # type: ignore[assignment]
+    new: ImportPath  # type: ignore[assignment]
+
+    @property
+    def is_module_alias(self) -> bool:
+        """True when a whole module moved (no colon in `old`)."""
+        return self.old.is_module
+
+    @property
+    def is_tombstone(self) -> bool:
+        """True when the alias was removed and only explains where to go."""
+        return self.removed_in is not None
 
 
 class External(ExternalSpec, _Located):
-    """An `[[external]]` entry, with its line."""
+    """An `[[external]]` entry, with parsed paths and its line."""
+
+    old: ImportPath  # type: ignore[assignment]
+    new: ImportPath  # type: ignore[assignment]
 
 
 class RegistryFile(_Spec):

@@ -11,13 +11,21 @@ from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import core_schema
 
-__all__ = ["ImportPath", "check_dotted_name"]
+__all__ = ["PATH_PATTERN", "ImportPath", "check_dotted_name", "split_path"]
 
 _EXAMPLE = "e.g. 'pkg.module' or 'pkg.module:Name'"
-_ASCII_NAME = r"[A-Za-z_][A-Za-z0-9_]*"
-_ASCII_DOTTED = rf"{_ASCII_NAME}(?:\.{_ASCII_NAME})*"
-_ASCII_PATH = re.compile(rf"{_ASCII_DOTTED}(?::{_ASCII_DOTTED})?")
-_KEYWORD_PART = re.compile(rf"(?:^|[.:])(?:{'|'.join(keyword.kwlist)})(?=$|[.:])")
+_NOT_KEYWORD = rf"(?!(?:{'|'.join(keyword.kwlist)})(?!\w))"
+_NAME = rf"{_NOT_KEYWORD}[^\W\d]\w*"
+_DOTTED = rf"{_NAME}(?:\.{_NAME})*"
+PATH_PATTERN = rf"^{_DOTTED}(?::{_DOTTED})?$"
+"""What a valid path looks like (Python `re` syntax); `ImportPath.parse` explains mismatches."""
+_PATH = re.compile(PATH_PATTERN)
+
+
+def split_path(text: str) -> tuple[str, str | None]:
+    """`(module, qualname or None)` of a path already known to match PATH_PATTERN."""
+    module, colon, qualname = text.partition(":")
+    return module, (qualname if colon else None)
 
 
 def check_dotted_name(text: str, what: str) -> None:
@@ -46,7 +54,7 @@ class ImportPath:
         if not isinstance(text, str):
             raise TypeError(f"an import path must be a string, got {type(text).__name__}")
         module, colon, qualname = text.partition(":")
-        if _ASCII_PATH.fullmatch(text) and not _KEYWORD_PART.search(text):
+        if _PATH.match(text) and text.isascii():
             return cls(module, qualname if colon else None)
         try:
             check_dotted_name(module, "module part")
@@ -55,6 +63,11 @@ class ImportPath:
         except ValueError as error:
             raise ValueError(f"{text!r} is not an import path: {error} ({_EXAMPLE})") from None
         return cls(module, qualname if colon else None)
+
+    @classmethod
+    def split(cls, text: str) -> ImportPath:
+        """Build from text already known to match PATH_PATTERN (validated by the loader)."""
+        return cls(*split_path(text))
 
     @property
     def is_module(self) -> bool:
