@@ -25,6 +25,14 @@ class Row:
     ratio: float | None
     target: str
     passed: bool | None
+    speedup: bool = False
+
+    @property
+    def ratio_text(self) -> str:
+        """`1.43x`, or `45.2x faster` for rows whose target is a speed-up."""
+        if self.ratio is None or self.ratio <= 0:
+            return "-"
+        return f"{1 / self.ratio:.1f}x faster" if self.speedup else f"{self.ratio:.2f}x"
 
     @property
     def verdict(self) -> str:
@@ -75,7 +83,9 @@ def ratio_row(
     else:
         target, passed = "-", None
     baseline_text = f"{baseline_name} {unit(baseline)}"
-    return Row(benchmark, unit(measured), baseline_text, ratio, target, passed)
+    return Row(
+        benchmark, unit(measured), baseline_text, ratio, target, passed, at_least is not None
+    )
 
 
 def print_table(title: str, rows: list[Row]) -> str:
@@ -87,9 +97,8 @@ def print_table(title: str, rows: list[Row]) -> str:
         "|---|---|---|---|---|---|",
     ]
     for row in rows:
-        ratio = f"{row.ratio:.2f}x" if row.ratio is not None else "-"
         lines.append(
-            f"| {row.benchmark} | {row.measured} | {row.baseline} | {ratio} | {row.target} | "
+            f"| {row.benchmark} | {row.measured} | {row.baseline} | {row.ratio_text} | {row.target} | "
             f"{row.verdict} |"
         )
     text = "\n".join(lines) + "\n"
