@@ -98,8 +98,8 @@ def print_table(title: str, rows: list[Row]) -> str:
     ]
     for row in rows:
         lines.append(
-            f"| {row.benchmark} | {row.measured} | {row.baseline} | {row.ratio_text} | {row.target} | "
-            f"{row.verdict} |"
+            f"| {row.benchmark} | {row.measured} | {row.baseline} | {row.ratio_text} "
+            f"| {row.target} | {row.verdict} |"
         )
     text = "\n".join(lines) + "\n"
     print(text, flush=True)
