@@ -1,0 +1,170 @@
+"""The validator: prove that every registry entry imports, resolves and is installed.
+
+`check(registry)` runs, in order: the file's findings (SSOT002-005),
+requirements (SSOT020-021), every symbol (SSOT010-014) and every alias
+through the real installed shims (SSOT030-033), and groups import failures
+by root cause. `[[external]]` entries are never imported.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from packaging.version import InvalidVersion, Version
+
+from ssot_registry.check.causes import group_root_causes
+from ssot_registry.check.plan import (
+    application_roots,
+    in_shard,
+    plan_units,
+    preimports,
+    search_path,
+)
+from ssot_registry.check.pool import run_isolated
+from ssot_registry.check.probe import run_unit
+from ssot_registry.check.report import CheckReport, EntryResult, RootCause
+from ssot_registry.check.requirements import check_requirement, installed_version
+from ssot_registry.registry import Registry, find_problems, read
+
+__all__ = ["CheckReport", "EntryResult", "RootCause", "check"]
+
+_IMPORT_FAILURES = frozenset({"SSOT010", "SSOT013", "SSOT014"})
+
+
+def _now(registry: Registry, path: list[str]) -> Version | None:
+    """The registry's current version: `[registry] version`, else the distribution's."""
+    text = registry.meta.version
+    if text is None and registry.meta.distribution:
+        text = installed_version(registry.meta.distribution, path)
+    try:
+        return Version(text) if text else None
+    except InvalidVersion:
+        return None
+
+
+def _overdue(
+    registry: Registry, path: list[str], shard: tuple[int, int] | None
+) -> list[EntryResult]:
+    now = _now(registry, path)
+    if now is None:
+        return []
+    found = []
+    for alias in registry.aliases:
+        entry = str(alias.old)
+        if alias.is_tombstone or alias.remove_in is None or not in_shard(f"alias::{entry}", shard):
+            continue
+        if now >= Version(alias.remove_in):
+            found.append(
+                EntryResult(
+                    entry,
+                    "alias",
+                    "fail",
+                    "SSOT032",
+                    f"alias overdue: version {now} >= remove_in {alias.remove_in}; "
+                    f"migrate the callers "
+                    f"(ssot-registry migrate) and replace the alias by a tombstone (removed_in)",
+                    alias.line,
+                )
+            )
+    return found
+
+
+def _run_in_process(
+    units: list[dict[str, Any]], registry: Registry, roots: frozenset[str], path: list[str]
+) -> list[dict[str, Any]]:
+    saved = list(sys.path)
+    sys.path[:] = path
+    sink = io.StringIO()
+    outcomes: list[dict[str, Any]] = []
+    try:
+        with contextlib.redirect_stdout(sink), contextlib.redirect_stderr(sink):
+            for unit in units:
+                outcomes.extend(run_unit(unit, registry, roots))
+    finally:
+        sys.path[:] = saved
+    return outcomes
+
+
+def _entry_order(registry: Registry) -> dict[tuple[str, str], int]:
+    keys = [("symbol", name) for name in registry.symbols]
+    keys += [("alias", str(old)) for old in registry.iter_alias_olds()]
+    return {key: index for index, key in enumerate(keys)}
+
+
+def check(
+    registry: Registry | str | os.PathLike[str],
+    *,
+    isolate: bool = True,
+    jobs: int | None = None,
+    timeout: float = 30.0,
+    paths: Sequence[str | os.PathLike[str]] = (),
+    shard: tuple[int, int] | None = None,
+    method: str | None = None,
+) -> CheckReport:
+    """Check a registry (or registry file) and return the report; never prints or exits.
+
+    Raises RegistryError when the file cannot be used (SSOT001). `paths` are
+    extra import roots for the checked code (`--path DIR`); `shard=(I, N)`
+    checks a deterministic 1/N of the entries; `method` picks the isolation
+    mechanism (`fork`, the default where available, or `spawn`).
+    """
+    if not isinstance(registry, Registry):
+        registry = read(Path(registry))
+    if shard is not None and not 1 <= shard[0] <= shard[1]:
+        raise ValueError(f"shard {shard[0]}/{shard[1]}: I must be between 1 and N")
+    path = search_path(paths)
+    results: list[EntryResult] = []
+    if shard is None or shard[0] == 1:
+        results += [
+            EntryResult(
+                "registry",
+                "registry",
+                "fail",
+                p.code,
+                f"{p.key}: {p.message}" if p.key else p.message,
+                p.line,
+            )
+            for p in find_problems(registry)
+        ]
+    results += [
+        check_requirement(requirement, path)
+        for name, requirement in registry.requires.items()
+        if in_shard(f"requirement::{name}", shard)
+    ]
+    units = plan_units(registry, shard)
+    roots = application_roots(registry)
+    if isolate:
+        chosen = method or ("fork" if hasattr(os, "fork") else "spawn")
+        config = {
+            "rows": registry.rows,
+            "source": registry.source,
+            "roots": sorted(roots),
+            "sys_path": path,
+            "preimport": preimports(roots, path),
+        }
+        outcomes = run_isolated(
+            units, config, jobs=jobs or os.cpu_count() or 1, timeout=timeout, method=chosen
+        )
+    else:
+        outcomes = _run_in_process(units, registry, roots, path)
+    order = _entry_order(registry)
+    outcomes.sort(key=lambda o: order.get((o["kind"], o["entry"]), len(order)))
+    entries = [
+        (EntryResult(o["entry"], o["kind"], o["status"], o["code"], o["message"], o["line"]), o)
+        for o in outcomes
+    ]
+    results += [result for result, _ in entries]
+    results += _overdue(registry, path, shard)
+    causes: tuple[RootCause, ...] = group_root_causes(
+        (result, o["cause"])
+        for result, o in entries
+        if result.code in _IMPORT_FAILURES and o.get("cause")
+    )
+    source = str(registry.source) if registry.source is not None else None
+    return CheckReport(registry.name, tuple(results), causes, source)

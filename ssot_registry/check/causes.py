@@ -1,0 +1,124 @@
+"""Root causes: which application line really raised, and grouping failures that share it."""
+
+from __future__ import annotations
+
+import os
+import types
+from collections.abc import Iterable, Mapping
+from dataclasses import replace
+from typing import Any
+
+from ssot_registry.check.report import EntryResult, RootCause
+from ssot_registry.check.requirements import requirement_for_module
+from ssot_registry.registry import Registry
+
+__all__ = ["describe_failure", "group_root_causes"]
+
+_LIBRARY_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+Cause = dict[str, Any]
+
+
+def _frame_module(frame: types.FrameType) -> str:
+    name = frame.f_globals.get("__name__")
+    return name if isinstance(name, str) else ""
+
+
+def _is_library(filename: str) -> bool:
+    return filename.startswith("<frozen") or os.path.abspath(filename).startswith(_LIBRARY_DIR)
+
+
+def _importing(frames: list[types.FrameType]) -> str | None:
+    """The innermost module importlib was loading (its `spec` local), if any."""
+    for frame in reversed(frames):
+        spec = (
+            frame.f_locals.get("spec") if frame.f_code.co_filename.startswith("<frozen") else None
+        )
+        name = getattr(spec, "name", None)
+        if isinstance(name, str):
+            return name
+    return None
+
+
+def _error_text(error: BaseException, registry: Registry, roots: frozenset[str]) -> str:
+    text = f"{type(error).__name__}: {error}"
+    missing = getattr(error, "name", None)
+    if isinstance(error, ModuleNotFoundError) and missing:
+        top = missing.partition(".")[0]
+        requirement = requirement_for_module(registry, top) if top not in roots else None
+        if requirement is not None:
+            wanted = f" {requirement.version}" if requirement.version else ""
+            text += (
+                f" (provided by distribution '{requirement.name}'{wanted} from [requires], "
+                f"which is not installed: pip install '{requirement.name}{requirement.version}')"
+            )
+    return text
+
+
+def describe_failure(
+    error: BaseException, target: str, registry: Registry, roots: frozenset[str]
+) -> Cause:
+    """The root cause of `error`, raised while importing module `target`.
+
+    The innermost application frame (not importlib, not this library) is the
+    line that raised; the application frames from outside in are the chain.
+    """
+    frames = [frame for frame, _ in _walk(error.__traceback__)]
+    lines = [line for _, line in _walk(error.__traceback__)]
+    chain: list[str] = []
+    cause: Cause = {"module": target, "file": None, "line": None, "chain": []}
+    picked = False
+    for frame, line in zip(frames, lines, strict=True):
+        filename = frame.f_code.co_filename
+        module = _frame_module(frame)
+        if _is_library(filename) or module.partition(".")[0] not in roots:
+            continue
+        chain.append(f"{module} ({filename}:{line})")
+        cause.update(module=module, file=filename, line=line)
+        picked = True
+    if isinstance(error, SyntaxError) and error.filename:
+        cause.update(module=_importing(frames) or target, file=error.filename, line=error.lineno)
+        chain.append(f"{cause['module']} ({error.filename}:{error.lineno})")
+    elif not picked:
+        missing = getattr(error, "name", None)
+        if isinstance(error, ModuleNotFoundError) and isinstance(missing, str):
+            cause["module"] = missing
+    cause["chain"] = chain
+    cause["error"] = _error_text(error, registry, roots)
+    return cause
+
+
+def _walk(traceback: types.TracebackType | None) -> Iterable[tuple[types.FrameType, int]]:
+    while traceback is not None:
+        yield traceback.tb_frame, traceback.tb_lineno
+        traceback = traceback.tb_next
+
+
+def group_root_causes(
+    failures: Iterable[tuple[EntryResult, Mapping[str, Any]]],
+) -> tuple[RootCause, ...]:
+    """One RootCause per distinct (file, line, error), most entries first, then by location."""
+    groups: dict[tuple[str, int, str], RootCause] = {}
+    for result, cause in failures:
+        file = cause.get("file")
+        line = cause.get("line")
+        where = str(file) if file else f"module:{cause.get('module')}"
+        key = (where, int(line or 0), str(cause.get("error")))
+        known = groups.get(key)
+        if known is None:
+            groups[key] = RootCause(
+                str(cause.get("module")),
+                str(file) if file else None,
+                int(line) if line else None,
+                str(cause.get("error")),
+                (result.entry,),
+                tuple(cause.get("chain") or ()),
+            )
+        elif result.entry not in known.entries:
+            groups[key] = replace(known, entries=(*known.entries, result.entry))
+    return tuple(
+        sorted(
+            groups.values(),
+            key=lambda c: (-len(c.entries), c.file is None, c.file or "", c.line or 0, c.module),
+        )
+    )

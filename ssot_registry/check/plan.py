@@ -1,0 +1,101 @@
+"""What to check and where: shards, units (one module to import plus its entries), search path."""
+
+from __future__ import annotations
+
+import ast
+import importlib.machinery
+import os
+import sys
+import zlib
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from ssot_registry.registry import Registry
+
+__all__ = ["application_roots", "in_shard", "plan_units", "preimports", "search_path"]
+
+Unit = dict[str, Any]
+
+
+def search_path(extra: Sequence[str | os.PathLike[str]] = ()) -> list[str]:
+    """What workers see on sys.path: the current directory, each `--path DIR`, then sys.path."""
+    cwd = os.getcwd()
+    entries = [cwd, *(os.path.abspath(p) for p in extra), *(p or cwd for p in sys.path)]
+    return list(dict.fromkeys(entries))
+
+
+def in_shard(key: str, shard: tuple[int, int] | None) -> bool:
+    """Whether entry `key` (`kind::entry`) belongs to shard I of N (I counts from 1)."""
+    if shard is None:
+        return True
+    index, count = shard
+    return zlib.crc32(key.encode()) % count == index - 1
+
+
+def plan_units(registry: Registry, shard: tuple[int, int] | None) -> list[Unit]:
+    """Symbols and aliases grouped by the module each imports first, in a stable order."""
+    units: dict[str, list[dict[str, Any]]] = {}
+    for name, symbol in registry.symbols.items():
+        if in_shard(f"symbol::{name}", shard):
+            units.setdefault(symbol.path.module, []).append(
+                {
+                    "type": "symbol",
+                    "entry": name,
+                    "line": symbol.line,
+                    "module": symbol.path.module,
+                    "qualname": symbol.path.qualname,
+                    "expect": symbol.kind,
+                }
+            )
+    for index, alias in enumerate(registry.aliases):
+        entry = str(alias.old)
+        if in_shard(f"alias::{entry}", shard):
+            units.setdefault(alias.new.module, []).append(
+                {"type": "alias", "entry": entry, "line": alias.line, "index": index}
+            )
+    return [{"module": module, "tasks": tasks} for module, tasks in sorted(units.items())]
+
+
+def application_roots(registry: Registry) -> frozenset[str]:
+    """Top-level names of every module the registry's symbols and aliases live in."""
+    names = {symbol.path.module for symbol in registry.symbols.values()}
+    for alias in registry.aliases:
+        names.update((alias.old.module, alias.new.module))
+    stdlib: frozenset[str] = getattr(sys, "stdlib_module_names", frozenset())
+    return frozenset(name.partition(".")[0] for name in names) - stdlib
+
+
+def _sources(root: str, path: list[str]) -> Iterable[Path]:
+    spec = importlib.machinery.PathFinder.find_spec(root, path)
+    if spec is None:
+        return
+    for location in spec.submodule_search_locations or ():
+        for folder, dirs, files in os.walk(location):
+            dirs[:] = [d for d in dirs if not d.startswith(".") and d != "__pycache__"]
+            yield from (Path(folder, f) for f in files if f.endswith(".py"))
+    if spec.origin and spec.origin.endswith(".py") and not spec.submodule_search_locations:
+        yield Path(spec.origin)
+
+
+def _imported_names(source: Path) -> Iterable[str]:
+    try:
+        tree = ast.parse(source.read_bytes(), str(source))
+    except (OSError, SyntaxError, ValueError):
+        return
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            yield from (alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            yield node.module
+
+
+def preimports(roots: frozenset[str], path: list[str]) -> list[str]:
+    """Modules outside the application that its sources import: what a warm worker loads first."""
+    found: set[str] = set()
+    for root in sorted(roots):
+        for source in _sources(root, path):
+            found.update(_imported_names(source))
+    return sorted(
+        name for name in found if name.partition(".")[0] not in roots and name != "__future__"
+    )

@@ -1,0 +1,234 @@
+"""The check process's side of isolation: start warm workers, hand out units, collect outcomes."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import pickle
+import selectors
+import subprocess
+import sys
+import tempfile
+import time
+from collections import deque
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+__all__ = ["run_isolated"]
+
+Unit = dict[str, Any]
+Outcome = dict[str, Any]
+
+_SERVE = "from ssot_registry.check.worker import serve; serve()"
+_RUN_ONCE = "from ssot_registry.check.worker import run_once; run_once()"
+
+
+def _failures(unit: Unit, code: str, message: str) -> list[Outcome]:
+    return [
+        {
+            "entry": task["entry"],
+            "kind": task["type"],
+            "status": "fail",
+            "code": code,
+            "message": message,
+            "line": task.get("line"),
+            "cause": {
+                "module": unit["module"],
+                "file": None,
+                "line": None,
+                "chain": [],
+                "error": message,
+            },
+        }
+        for task in unit["tasks"]
+    ]
+
+
+class _Worker:
+    """One warm worker process and the unit it is checking."""
+
+    def __init__(self, config_path: str, *, preimport: bool) -> None:
+        self.requests_read, self.requests = os.pipe()
+        self.responses, self.responses_write = os.pipe()
+        self.process = subprocess.Popen(
+            [
+                sys.executable,
+                "-c",
+                _SERVE,
+                config_path,
+                str(self.requests_read),
+                str(self.responses_write),
+                "1" if preimport else "0",
+            ],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            pass_fds=(self.requests_read, self.responses_write),
+            close_fds=True,
+        )
+        os.close(self.requests_read)
+        os.close(self.responses_write)
+        self.buffer = b""
+        self.unit: Unit | None = None
+        self.ready = False
+        self.started = time.monotonic()
+        self.preimport = preimport
+
+    def send(self, unit: Unit) -> None:
+        self.unit = unit
+        self.started = time.monotonic()
+        data = json.dumps(unit).encode() + b"\n"
+        view = memoryview(data)
+        while view:
+            view = view[os.write(self.requests, view) :]
+
+    def read(self) -> list[dict[str, Any]] | None:
+        """Messages that arrived; None when the worker is gone."""
+        chunk = os.read(self.responses, 65536)
+        if not chunk:
+            return None
+        self.buffer += chunk
+        *lines, self.buffer = self.buffer.split(b"\n")
+        return [json.loads(line) for line in lines if line]
+
+    def stop(self) -> None:
+        for fd in (self.requests, self.responses):
+            with contextlib.suppress(OSError):
+                os.close(fd)
+        if self.process.poll() is None:
+            self.process.kill()
+        self.process.wait()
+
+
+class _Pool:
+    """Hands units to `jobs` warm workers; replaces a worker that dies."""
+
+    def __init__(self, config_path: str, jobs: int, timeout: float) -> None:
+        self.config_path = config_path
+        self.timeout = timeout
+        self.selector = selectors.DefaultSelector()
+        self.workers: list[_Worker] = []
+        self.preimport = True
+        for _ in range(jobs):
+            self._start()
+
+    def _start(self) -> None:
+        worker = _Worker(self.config_path, preimport=self.preimport)
+        self.workers.append(worker)
+        self.selector.register(worker.responses, selectors.EVENT_READ, worker)
+
+    def _replace(self, worker: _Worker, *, preimport: bool | None = None) -> None:
+        self.selector.unregister(worker.responses)
+        worker.stop()
+        self.workers.remove(worker)
+        if preimport is not None:
+            self.preimport = preimport
+        self._start()
+
+    def run(self, units: Sequence[Unit]) -> list[Outcome]:
+        pending = deque(units)
+        outcomes: list[Outcome] = []
+        busy = 0
+        while pending or busy:
+            for worker in self.workers:
+                if worker.ready and worker.unit is None and pending:
+                    worker.send(pending.popleft())
+                    busy += 1
+            events = self.selector.select(timeout=1.0)
+            for key, _ in events:
+                worker = key.data
+                messages = worker.read()
+                if messages is None:
+                    busy -= self._lost(worker, outcomes, "the check worker died")
+                    continue
+                for message in messages:
+                    if "ready" in message:
+                        worker.ready = True
+                    else:
+                        outcomes.extend(message["outcomes"])
+                        worker.unit = None
+                        busy -= 1
+            busy -= self._police(outcomes)
+        return outcomes
+
+    def _lost(self, worker: _Worker, outcomes: list[Outcome], why: str) -> int:
+        unit = worker.unit
+        if unit is not None:
+            outcomes.extend(_failures(unit, "SSOT014", f"importing {unit['module']}: {why}"))
+        if not worker.ready and not worker.preimport:
+            raise RuntimeError(f"ssot-registry check: a worker interpreter cannot start ({why})")
+        # a worker that dies or hangs while warming up is replaced by a cold one
+        self._replace(worker, preimport=False if not worker.ready else None)
+        return 1 if unit is not None else 0
+
+    def _police(self, outcomes: list[Outcome]) -> int:
+        """Replace workers stuck past the timeout (the worker kills its own children first)."""
+        freed = 0
+        now = time.monotonic()
+        for worker in list(self.workers):
+            limit = self.timeout + 10.0
+            if now - worker.started > limit and (worker.unit is not None or not worker.ready):
+                freed += self._lost(worker, outcomes, f"no answer within {limit:g} s")
+        return freed
+
+    def close(self) -> None:
+        for worker in self.workers:
+            worker.stop()
+        self.selector.close()
+
+
+def _run_fresh(unit: Unit, config_path: str, timeout: float, scratch: Path) -> list[Outcome]:
+    unit_file = scratch / f"unit-{id(unit)}.json"
+    result_file = scratch / f"result-{id(unit)}.json"
+    unit_file.write_text(json.dumps(unit), encoding="utf-8")
+    try:
+        completed = subprocess.run(
+            [sys.executable, "-c", _RUN_ONCE, config_path, str(unit_file), str(result_file)],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            timeout=timeout,
+            check=False,
+        )
+    except subprocess.TimeoutExpired:
+        return _failures(
+            unit,
+            "SSOT013",
+            f"importing {unit['module']} did not finish within {timeout:g} s (killed)",
+        )
+    try:
+        outcomes: list[Outcome] = json.loads(result_file.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return _failures(
+            unit,
+            "SSOT014",
+            f"importing {unit['module']} exited the interpreter with status {completed.returncode}",
+        )
+    return outcomes
+
+
+def run_isolated(
+    units: Sequence[Unit], config: dict[str, Any], *, jobs: int, timeout: float, method: str
+) -> list[Outcome]:
+    """Check every unit in a fresh interpreter state: `fork` from warm workers, or `spawn`."""
+    if not units:
+        return []
+    with tempfile.TemporaryDirectory(prefix="ssot-check-") as scratch:
+        config_path = os.path.join(scratch, "config.pickle")
+        with open(config_path, "wb") as handle:
+            pickle.dump({**config, "timeout": timeout}, handle)
+        jobs = max(1, min(jobs, len(units)))
+        if method == "spawn":
+            with ThreadPoolExecutor(max_workers=jobs) as executor:
+                batches = executor.map(
+                    lambda unit: _run_fresh(unit, config_path, timeout, Path(scratch)), units
+                )
+                return [outcome for batch in batches for outcome in batch]
+        pool = _Pool(config_path, jobs, timeout)
+        try:
+            return pool.run(units)
+        finally:
+            pool.close()

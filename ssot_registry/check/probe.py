@@ -1,0 +1,310 @@
+"""The checks that import code: run inside an isolated child (or in-process with --no-isolate).
+
+A unit is one module to import first and the entries that live in it; the
+outcome is plain data (dicts of JSON types) so it can cross a pipe.
+"""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import types
+import warnings
+from typing import Any
+
+from ssot_registry.check.causes import describe_failure
+from ssot_registry.exceptions import AliasWarning
+from ssot_registry.registry import Alias, ImportPath, Registry
+
+__all__ = ["Unit", "kind_of", "run_unit"]
+
+Unit = dict[str, Any]
+Outcome = dict[str, Any]
+
+SNIPPET_FILE = "<ssot-registry check>"
+
+
+def _result(task: Unit, code: str | None, message: str, cause: Any = None) -> Outcome:
+    outcome: Outcome = {
+        "entry": task["entry"],
+        "kind": task["type"],
+        "status": "ok" if code is None else "fail",
+        "code": code,
+        "message": message,
+        "line": task.get("line"),
+    }
+    if cause is not None:
+        outcome["cause"] = cause
+    return outcome
+
+
+def kind_of(value: object) -> str:
+    """The registry `kind` that describes `value` most precisely."""
+    if isinstance(value, types.ModuleType):
+        return "module"
+    if inspect.isclass(value):
+        return "class"
+    if inspect.isroutine(value):
+        return "function"
+    if callable(value):
+        return "callable"
+    return "object"
+
+
+def _matches(kind: str, value: object) -> bool:
+    found = kind_of(value)
+    if kind in ("any", found):
+        return True
+    return kind == "callable" and callable(value)
+
+
+def _getattr_path(value: object, qualname: str | None) -> object:
+    for part in qualname.split(".") if qualname else ():
+        value = getattr(value, part)
+    return value
+
+
+class _ImportFailedError(Exception):
+    def __init__(self, code: str, message: str, cause: dict[str, Any]) -> None:
+        super().__init__(message)
+        self.code, self.message, self.cause = code, message, cause
+
+
+class _Prober:
+    """Imports and resolves paths for one unit, remembering each module's failure."""
+
+    def __init__(self, registry: Registry, roots: frozenset[str]) -> None:
+        self.registry = registry
+        self.roots = roots
+
+    def import_module(self, name: str) -> types.ModuleType:
+        try:
+            return importlib.import_module(name)
+        except SystemExit as error:
+            cause = {
+                "module": name,
+                "file": None,
+                "line": None,
+                "chain": [],
+                "error": f"SystemExit: import called sys.exit({error.code!r})",
+            }
+            raise _ImportFailedError(
+                "SSOT014",
+                f"importing {name} exited the interpreter: sys.exit({error.code!r})",
+                cause,
+            ) from None
+        except BaseException as error:
+            if isinstance(error, KeyboardInterrupt):
+                raise
+            cause = describe_failure(error, name, self.registry, self.roots)
+            where = f" at {cause['file']}:{cause['line']}" if cause["file"] else ""
+            raise _ImportFailedError(
+                "SSOT010", f"cannot import {name}: {cause['error']}{where}", cause
+            ) from None
+
+    def resolve(self, path: ImportPath) -> object:
+        module = self.import_module(path.module)
+        try:
+            return _getattr_path(module, path.qualname)
+        except Exception as error:
+            raise _ImportFailedError(
+                "SSOT011",
+                f"module {path.module} imported but has no attribute {path.qualname!r} "
+                f"({type(error).__name__}: {error})",
+                {},
+            ) from None
+
+    def check_symbol(self, task: Unit) -> Outcome:
+        path = ImportPath(task["module"], task["qualname"])
+        try:
+            value = self.resolve(path)
+        except _ImportFailedError as failed:
+            return _result(task, failed.code, failed.message, failed.cause or None)
+        kind = task["expect"]
+        if not _matches(kind, value):
+            return _result(
+                task,
+                "SSOT012",
+                f'{path} is declared kind = "{kind}" but is a {kind_of(value)} '
+                f"({type(value).__name__})",
+            )
+        return _result(task, None, f"{path} is a {kind_of(value)}")
+
+    def check_alias(self, task: Unit) -> list[Outcome]:
+        alias = self.registry.aliases[task["index"]]
+        try:
+            canonical = self.resolve(alias.new)
+        except _ImportFailedError as failed:
+            prefix = f"new path {alias.new}: "
+            return [_result(task, failed.code, prefix + failed.message, failed.cause or None)]
+        if alias.is_tombstone:
+            return [self._check_tombstone(task, alias)]
+        return self._check_live(task, alias, canonical)
+
+    def _snippet(self, alias: Alias) -> str:
+        old = alias.old
+        if old.is_module:
+            return (
+                f"import {old.module}\n__ssot_value = __import__('sys').modules[{old.module!r}]\n"
+            )
+        head, _, rest = (old.qualname or "").partition(".")
+        tail = "".join(f".{part}" for part in rest.split(".")) if rest else ""
+        return (
+            f"from {old.module} import {head} as __ssot_value\n__ssot_value = __ssot_value{tail}\n"
+        )
+
+    def _run_snippet(self, alias: Alias) -> tuple[dict[str, Any], list[warnings.WarningMessage]]:
+        namespace: dict[str, Any] = {"__name__": "__ssot_check__"}
+        code = compile(self._snippet(alias), SNIPPET_FILE, "exec")
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            exec(code, namespace)  # noqa: S102 - a fixed import statement built from a valid path
+        return namespace, caught
+
+    def _check_tombstone(self, task: Unit, alias: Alias) -> Outcome:
+        try:
+            self._run_snippet(alias)
+        except (ImportError, AttributeError) as error:
+            text = str(error)
+            if str(alias.new) in text or alias.new.dotted in text:
+                return _result(
+                    task, None, f"removed in {alias.removed_in}; fails naming {alias.new}"
+                )
+            return _result(
+                task,
+                "SSOT030",
+                f"removed alias {alias.old} fails but its message does not name "
+                f"{alias.new}: {text}",
+            )
+        except Exception as error:
+            return _result(task, "SSOT030", f"removed alias {alias.old} raised {error!r}")
+        return _result(
+            task,
+            "SSOT030",
+            f"removed alias {alias.old} still imports; it must fail with a hint naming {alias.new}",
+        )
+
+    def _shadow(self, alias: Alias, canonical: object) -> Outcome | None:
+        if alias.old.is_module or not alias.old.qualname:
+            return None
+        import sys
+
+        module = sys.modules.get(alias.old.module)
+        name = alias.old.qualname.partition(".")[0]
+        if module is None or name not in vars(module):
+            return None
+        own = vars(module)[name]
+        if "." in alias.old.qualname:
+            return None
+        return {"own": own, "same": own is canonical}
+
+    def _check_live(self, task: Unit, alias: Alias, canonical: object) -> list[Outcome]:
+        try:
+            namespace, caught = self._run_snippet(alias)
+        except SystemExit as error:
+            return [
+                _result(task, "SSOT014", f"importing {alias.old} called sys.exit({error.code!r})")
+            ]
+        except Exception as error:
+            return [
+                _result(
+                    task,
+                    "SSOT030",
+                    f"{alias.old} does not resolve through the installed shims: "
+                    f"{type(error).__name__}: {error}",
+                )
+            ]
+        value = namespace["__ssot_value"]
+        findings: list[Outcome] = []
+        shadow = self._shadow(alias, canonical)
+        if shadow is not None and not shadow["same"]:
+            findings.append(
+                _result(
+                    task,
+                    "SSOT031",
+                    f"{alias.old.module} defines {alias.old.name} itself, a different object than "
+                    f"{alias.new}: two sources of truth; delete it from {alias.old.module}",
+                )
+            )
+        identical = value is canonical
+        if alias.mode == "wrap":
+            identical = getattr(value, "__wrapped__", None) is canonical
+        if not identical and not findings:
+            findings.append(
+                _result(
+                    task,
+                    "SSOT030",
+                    f"{alias.old} resolves to {_describe(value)}, "
+                    f"not the identical object at {alias.new}",
+                )
+            )
+        findings.extend(self._attribution(task, alias, caught, shadow))
+        return findings or [_result(task, None, f"{alias.old} -> {alias.new}")]
+
+    def _attribution(
+        self,
+        task: Unit,
+        alias: Alias,
+        caught: list[warnings.WarningMessage],
+        shadow: dict[str, Any] | None,
+    ) -> list[Outcome]:
+        ours = [w for w in caught if issubclass(w.category, AliasWarning)]
+        expected = 0 if alias.mode == "wrap" else 1
+        if shadow is not None and shadow["same"]:
+            return [
+                _result(
+                    task,
+                    "SSOT033",
+                    f"{alias.old.module} re-exports {alias.old.name} itself, "
+                    f"so the alias never warns; "
+                    f"delete the hand-written re-export from {alias.old.module}",
+                )
+            ]
+        if len(ours) != expected:
+            return [
+                _result(
+                    task,
+                    "SSOT033",
+                    f"using {alias.old} emitted {len(ours)} alias warnings, expected {expected}",
+                )
+            ]
+        wrong = [w for w in ours if (w.filename, w.lineno) != (SNIPPET_FILE, 1)]
+        if wrong:
+            return [
+                _result(
+                    task,
+                    "SSOT033",
+                    f"the warning for {alias.old} points at {wrong[0].filename}:{wrong[0].lineno}, "
+                    f"not at the importing line",
+                )
+            ]
+        return []
+
+
+def _describe(value: object) -> str:
+    name = getattr(value, "__qualname__", None) or getattr(value, "__name__", None)
+    module = getattr(value, "__module__", None)
+    if isinstance(value, types.ModuleType):
+        return f"module {value.__name__}"
+    return f"{type(value).__name__} {module}.{name}" if name else f"a {type(value).__name__}"
+
+
+def run_unit(unit: Unit, registry: Registry, roots: frozenset[str]) -> list[Outcome]:
+    """Check every task of `unit`: symbols first without shims, then aliases with them installed."""
+    prober = _Prober(registry, roots)
+    outcomes: list[Outcome] = []
+    symbols = [task for task in unit["tasks"] if task["type"] == "symbol"]
+    aliases = [task for task in unit["tasks"] if task["type"] == "alias"]
+    outcomes.extend(prober.check_symbol(task) for task in symbols)
+    if aliases:
+        from ssot_registry.runtime import install
+
+        installation = install(registry)
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                for task in aliases:
+                    outcomes.extend(prober.check_alias(task))
+        finally:
+            installation.uninstall()
+    return outcomes

@@ -1,0 +1,78 @@
+"""SSOT020/021: are the `[requires]` distributions installed, at an allowed version?"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import importlib_metadata
+from packaging.specifiers import InvalidSpecifier, SpecifierSet
+from packaging.version import InvalidVersion, Version
+
+from ssot_registry.check.report import EntryResult
+from ssot_registry.registry import Registry, Requirement
+
+__all__ = ["check_requirement", "installed_version", "normalize", "requirement_for_module"]
+
+
+def normalize(name: str) -> str:
+    """A distribution name as an import name would spell it (lowercase, `-`/`.` -> `_`)."""
+    return re.sub(r"[-_.]+", "_", name).lower()
+
+
+def installed_version(name: str, search_path: Sequence[str]) -> str | None:
+    """The version of distribution `name` found on `search_path`, or None."""
+    for distribution in importlib_metadata.Distribution.discover(name=name, path=list(search_path)):
+        version = distribution.metadata["Version"]
+        if version:
+            return str(version)
+    return None
+
+
+def _install_hint(requirement: Requirement) -> str:
+    return f"pip install '{requirement.name}{requirement.version}'"
+
+
+def check_requirement(requirement: Requirement, search_path: Sequence[str]) -> EntryResult:
+    """One result for one `[requires]` entry."""
+    name, wanted = requirement.name, requirement.version
+    version = installed_version(name, search_path)
+    if version is None:
+        need = f" (required: {wanted})" if wanted else ""
+        return EntryResult(
+            name,
+            "requirement",
+            "fail",
+            "SSOT020",
+            f"distribution '{name}' is not installed{need}; "
+            f"install it: {_install_hint(requirement)}",
+            requirement.line,
+        )
+    try:
+        allowed = SpecifierSet(wanted) if wanted else None
+        inside = allowed is None or allowed.contains(Version(version), prereleases=True)
+    except (InvalidSpecifier, InvalidVersion):
+        inside = True
+    if not inside:
+        return EntryResult(
+            name,
+            "requirement",
+            "fail",
+            "SSOT021",
+            f"distribution '{name}' {version} is installed but the registry requires {wanted}; "
+            f"upgrade it: {_install_hint(requirement)}",
+            requirement.line,
+        )
+    return EntryResult(name, "requirement", "ok", None, f"{name} {version}", requirement.line)
+
+
+def requirement_for_module(registry: Registry, module: str) -> Requirement | None:
+    """The `[requires]` entry that provides top-level module `module` (by `modules`, else name)."""
+    top = module.partition(".")[0]
+    for requirement in registry.requires.values():
+        if top in requirement.modules:
+            return requirement
+    for requirement in registry.requires.values():
+        if not requirement.modules and normalize(requirement.name) == top:
+            return requirement
+    return None
