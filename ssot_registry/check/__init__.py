@@ -118,7 +118,7 @@ def check(
         registry = read(Path(registry))
     if shard is not None and not 1 <= shard[0] <= shard[1]:
         raise ValueError(f"shard {shard[0]}/{shard[1]}: I must be between 1 and N")
-    path = search_path(paths)
+    path = search_path(paths, registry.source.parent if registry.source else None)
     results: list[EntryResult] = []
     if shard is None or shard[0] == 1:
         results += [

@@ -18,10 +18,15 @@ __all__ = ["application_roots", "in_shard", "plan_units", "preimports", "search_
 Unit = dict[str, Any]
 
 
-def search_path(extra: Sequence[str | os.PathLike[str]] = ()) -> list[str]:
-    """What workers see on sys.path: the current directory, each `--path DIR`, then sys.path."""
+def search_path(
+    extra: Sequence[str | os.PathLike[str]] = (), registry_folder: Path | None = None
+) -> list[str]:
+    """What checked code sees on sys.path: the current directory, each `--path DIR`, sys.path,
+    and last the registry's folder (so it only fills in modules found nowhere else)."""
     cwd = os.getcwd()
     entries = [cwd, *(os.path.abspath(p) for p in extra), *(p or cwd for p in sys.path)]
+    if registry_folder is not None:
+        entries.append(str(registry_folder.resolve()))
     return list(dict.fromkeys(entries))
 
 
