@@ -99,13 +99,14 @@ def _validate(text: str, path: Path | None) -> Registry:
         data: dict[str, Any] = parse_toml(text)
     except TomlSyntaxError as error:
         reason = error.reason[:1].lower() + error.reason[1:]
+        fix = "fix the TOML at this position" if error.line else "flatten the nested values"
         raise RegistryError(
             [
                 Problem(
                     "SSOT001",
-                    f"TOML syntax error: {reason}; fix the TOML at this position",
+                    f"TOML syntax error: {reason}; {fix}",
                     path=path,
-                    line=error.line,
+                    line=error.line or 1,
                     column=error.column if error.line is not None else None,
                 )
             ]

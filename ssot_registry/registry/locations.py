@@ -83,10 +83,10 @@ def locate_keys(text: str) -> KeyLines:
     return lines
 
 
-def line_of(lines: KeyLines, location: Sequence[str | int]) -> int | None:
-    """The line of `location`, else of its nearest enclosing key that has one."""
+def line_of(lines: KeyLines, location: Sequence[str | int]) -> int:
+    """The line of `location`, else of its nearest enclosing key; line 1 for the whole file."""
     for end in range(len(location), 0, -1):
         found = lines.get(format_key(location[:end]))
         if found is not None:
             return found
-    return None
+    return 1

@@ -77,6 +77,11 @@ def _message(error: Any, location: Sequence[str | int]) -> str:  # noqa: PLR0911
     if kind == "extra_forbidden":
         allowed = ", ".join(_allowed_keys(location[:-1]))
         return f"unknown key; remove it or use one of: {allowed}"
+    if kind == "missing" and len(location) == 1 and location[0] == "registry":
+        return (
+            "the [registry] table is missing; start the file with [registry], "
+            'schema = 1 and name = "..."'
+        )
     if kind == "missing":
         return f"required key is missing; add `{location[-1]} = ...`"
     if kind == "literal_error":

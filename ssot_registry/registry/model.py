@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import keyword
 import re
 from functools import lru_cache
 from typing import Annotated, Any, Literal
@@ -71,12 +72,12 @@ def _check_module(text: str) -> str:
 
 
 def _check_identifier(text: str) -> str:
-    try:
-        check_dotted_name(text, "name")
-    except ValueError as error:
-        raise ValueError(f"{error} (use a Python identifier)") from None
-    if "." in text:
-        raise ValueError(f"the name {text!r} has a dot; symbol names are plain identifiers")
+    if not text.isidentifier() or keyword.iskeyword(text):
+        suggestion = re.sub(r"\W", "_", text)
+        raise ValueError(
+            f"{text!r} is not a Python identifier; name the symbol as code imports it "
+            f"(e.g. {suggestion!r})"
+        )
     return text
 
 

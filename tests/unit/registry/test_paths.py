@@ -1,0 +1,59 @@
+"""`ImportPath`: the one parser of `module` and `module:qualname` strings."""
+
+from __future__ import annotations
+
+import pytest
+
+from ssot_registry import ImportPath
+
+
+@pytest.mark.parametrize(
+    ("text", "module", "qualname"),
+    [
+        ("pkg", "pkg", None),
+        ("pkg.sub.mod", "pkg.sub.mod", None),
+        ("pkg.mod:Name", "pkg.mod", "Name"),
+        ("pkg.mod:Class.method", "pkg.mod", "Class.method"),
+        ("_private.x1:_y", "_private.x1", "_y"),
+        ("pkg.classy:Nonesuch", "pkg.classy", "Nonesuch"),
+        ("café.mod:naïve", "café.mod", "naïve"),
+    ],
+)
+def test_valid_paths_parse_into_module_and_qualname(
+    text: str, module: str, qualname: str | None
+) -> None:
+    """Valid paths split at the colon and print back unchanged."""
+    path = ImportPath.parse(text)
+    assert (path.module, path.qualname, str(path)) == (module, qualname, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("", "the module part is empty"),
+        ("a..b", "the module part 'a..b' has an empty part"),
+        ("pkg.mod:", "the attribute part is empty"),
+        (":attr", "the module part is empty"),
+        ("import", "the module part 'import' uses the keyword 'import' as a name"),
+        ("pkg:class", "the attribute part 'class' uses the keyword 'class' as a name"),
+        ("os.system('x')", "has \"system('x')\", which is not a Python identifier"),
+        ("pkg/mod", "has 'pkg/mod', which is not a Python identifier"),
+        ("pkg mod", "has 'pkg mod', which is not a Python identifier"),
+        ("a:b:c", "the attribute part 'b:c' has 'b:c', which is not a Python identifier"),
+        ("1pkg", "has '1pkg', which is not a Python identifier"),
+    ],
+)
+def test_invalid_paths_say_what_is_wrong(text: str, reason: str) -> None:
+    """Every malformed path is rejected with the reason and an example of the syntax."""
+    with pytest.raises(ValueError, match="is not an import path") as caught:
+        ImportPath.parse(text)
+    assert reason in str(caught.value)
+    assert str(caught.value).endswith("(e.g. 'pkg.module' or 'pkg.module:Name')")
+
+
+def test_derived_names() -> None:
+    """`name`, `dotted` and `is_module` describe the path as code spells it."""
+    path = ImportPath.parse("pkg.mod:Class.method")
+    assert (path.name, path.dotted, path.is_module) == ("method", "pkg.mod.Class.method", False)
+    module = ImportPath.parse("pkg.mod")
+    assert (module.name, module.dotted, module.is_module) == ("mod", "pkg.mod", True)
