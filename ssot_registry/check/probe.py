@@ -81,7 +81,7 @@ class _Prober:
         try:
             return importlib.import_module(name)
         except SystemExit as error:
-            cause = {
+            cause: dict[str, Any] = {
                 "module": name,
                 "file": None,
                 "line": None,
@@ -291,7 +291,12 @@ def _describe(value: object) -> str:
 
 def run_unit(unit: Unit, registry: Registry, roots: frozenset[str]) -> list[Outcome]:
     """Check every task of `unit`: symbols first without shims, then aliases with them installed."""
-    prober = _Prober(registry, roots)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # what imported code warns about is not the finding
+        return _run_tasks(unit, _Prober(registry, roots), registry)
+
+
+def _run_tasks(unit: Unit, prober: _Prober, registry: Registry) -> list[Outcome]:
     outcomes: list[Outcome] = []
     symbols = [task for task in unit["tasks"] if task["type"] == "symbol"]
     aliases = [task for task in unit["tasks"] if task["type"] == "alias"]
@@ -301,10 +306,8 @@ def run_unit(unit: Unit, registry: Registry, roots: frozenset[str]) -> list[Outc
 
         installation = install(registry)
         try:
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                for task in aliases:
-                    outcomes.extend(prober.check_alias(task))
+            for task in aliases:
+                outcomes.extend(prober.check_alias(task))
         finally:
             installation.uninstall()
     return outcomes

@@ -1,0 +1,229 @@
+"""The pytest plugin: registry entries as test items, the shims installed for the session.
+
+Inert unless `--ssot-registry FILE` or the ini option `ssot_registry` is set.
+Then every symbol, alias and requirement is one test item
+(`registry.toml::alias::pkg.old`) running the same checks as `ssot-registry
+check`, the registry is installed for the session (`--ssot-strict` makes any
+alias use fail the test that used it), and the run ends with a summary of
+the deprecated aliases the tests used.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Generator, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from ssot_registry.check.report import CheckReport, EntryResult
+from ssot_registry.exceptions import RegistryError
+from ssot_registry.registry import Registry, read
+
+__all__ = ["RegistryEntryItem", "RegistryFileNode"]
+
+_PLUGIN_NAME = "ssot-registry-session"
+_USES_KEY = "ssot_registry_uses"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    """`--ssot-registry FILE`, `--ssot-strict` and the ini option `ssot_registry`."""
+    group = parser.getgroup("ssot-registry")
+    group.addoption(
+        "--ssot-registry",
+        metavar="FILE",
+        default=None,
+        help="check this registry's entries as test items and install it for the session",
+    )
+    group.addoption(
+        "--ssot-strict",
+        action="store_true",
+        default=False,
+        help="make any use of a deprecated alias fail the test that used it",
+    )
+    parser.addini("ssot_registry", "registry file to check and install (like --ssot-registry)")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Activate the plugin when a registry is configured; stay inert otherwise."""
+    option = config.getoption("ssot_registry")
+    if option:
+        path = Path(config.invocation_params.dir, option)
+    elif config.getini("ssot_registry"):
+        path = Path(config.rootpath, str(config.getini("ssot_registry")))
+    else:
+        return
+    try:
+        registry = read(path)
+    except RegistryError as error:
+        raise pytest.UsageError(f"ssot-registry: {error}") from None
+    session = _Session(config, registry, path.resolve())
+    config.pluginmanager.register(session, _PLUGIN_NAME)
+    if config.pluginmanager.hasplugin("xdist"):
+        config.pluginmanager.register(_XdistController(session), f"{_PLUGIN_NAME}-xdist")
+    session.install()
+
+
+class _Session:
+    """The plugin's state for one pytest run: the registry, its installation, alias uses."""
+
+    def __init__(self, config: pytest.Config, registry: Registry, path: Path) -> None:
+        self.config = config
+        self.registry = registry
+        self.path = path
+        self.strict = bool(config.getoption("ssot_strict"))
+        self.installation: Any = None
+        self.remove_listener: Callable[[], object] | None = None
+        self.current_test = "(collection)"
+        self.uses: dict[str, list[Any]] = {}  # old path -> [new path, count, first test]
+        self.report: CheckReport | None = None
+
+    def install(self) -> None:
+        from ssot_registry.registry import find_problems
+        from ssot_registry.runtime import install
+
+        if find_problems(self.registry):
+            return  # an unusable registry is never installed; its item reports why
+        self.installation = install(self.registry, strict=self.strict)
+        add = getattr(self.installation, "add_use_listener", None)
+        if add is not None:
+            self.remove_listener = add(self.record_use)
+
+    def record_use(self, alias: Any, filename: str, lineno: int) -> None:
+        """Count one use of `alias` (listener called by the runtime)."""
+        key = str(alias.old)
+        entry = self.uses.setdefault(key, [str(alias.new), 0, self.current_test])
+        entry[1] += 1
+
+    def checked(self) -> CheckReport:
+        """The check report of this registry, computed once per process on first need."""
+        if self.report is None:
+            from ssot_registry.check import check
+
+            self.report = check(self.registry)
+        return self.report
+
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_collection_modifyitems(
+        self, session: pytest.Session, config: pytest.Config, items: list[pytest.Item]
+    ) -> None:
+        """Put the registry's items first, before -k / -m deselection sees the list."""
+        node = RegistryFileNode.from_parent(session, path=self.path)
+        items[:0] = list(node.collect())
+
+    @pytest.hookimpl(wrapper=True)
+    def pytest_runtest_protocol(self, item: pytest.Item) -> Generator[None, object, object]:
+        """Remember which test is running, for the first-use column of the summary."""
+        self.current_test = item.nodeid
+        try:
+            return (yield)
+        finally:
+            self.current_test = "(between tests)"
+
+    def pytest_sessionfinish(self, session: pytest.Session) -> None:
+        """On an xdist worker, hand the alias uses to the controller."""
+        workeroutput = getattr(session.config, "workeroutput", None)
+        if workeroutput is not None:
+            workeroutput[_USES_KEY] = self.uses
+
+    def pytest_terminal_summary(self, terminalreporter: Any) -> None:
+        """Which deprecated aliases the run used, how often, and the first test that did."""
+        if hasattr(self.config, "workerinput"):
+            return
+        terminalreporter.section("ssot-registry: deprecated aliases used")
+        if not self.uses:
+            terminalreporter.write_line("no deprecated alias was used")
+            return
+        for old, (new, count, first) in sorted(self.uses.items()):
+            times = "1 use" if count == 1 else f"{count} uses"
+            terminalreporter.write_line(f"{old} -> {new}: {times}, first in {first}")
+
+    def pytest_unconfigure(self, config: pytest.Config) -> None:
+        """Remove the listener and uninstall the shims."""
+        if self.remove_listener is not None:
+            self.remove_listener()
+        if self.installation is not None:
+            self.installation.uninstall()
+
+
+class _XdistController:
+    """Merges the alias uses that xdist workers report (registered only when xdist is present)."""
+
+    def __init__(self, session: _Session) -> None:
+        self.session = session
+
+    def pytest_testnodedown(self, node: Any, error: object) -> None:
+        """Add one worker's alias uses to the run's total."""
+        for old, (new, count, first) in (
+            getattr(node, "workeroutput", {}).get(_USES_KEY, {}).items()
+        ):
+            entry = self.session.uses.setdefault(old, [new, 0, first])
+            entry[1] += count
+
+
+class RegistryFileNode(pytest.File):
+    """The registry file as a collector of one item per entry."""
+
+    def collect(self) -> Iterator[pytest.Item]:
+        """`registry`, then every requirement, symbol and alias, in file order."""
+        session = self.config.pluginmanager.get_plugin(_PLUGIN_NAME)
+        registry: Registry = session.registry
+        yield RegistryEntryItem.from_parent(
+            self, name="registry", kind="registry", entry="registry", line=None
+        )
+        for name, requirement in registry.requires.items():
+            yield RegistryEntryItem.from_parent(
+                self,
+                name=f"requirement::{name}",
+                kind="requirement",
+                entry=name,
+                line=requirement.line,
+            )
+        for name, symbol in registry.symbols.items():
+            yield RegistryEntryItem.from_parent(
+                self, name=f"symbol::{name}", kind="symbol", entry=name, line=symbol.line
+            )
+        for alias in registry.aliases:
+            old = str(alias.old)
+            yield RegistryEntryItem.from_parent(
+                self, name=f"alias::{old}", kind="alias", entry=old, line=alias.line
+            )
+
+
+class RegistryEntryFailedError(Exception):
+    """A registry entry has findings; the message lists them."""
+
+
+class RegistryEntryItem(pytest.Item):
+    """One registry entry, checked like `ssot-registry check` does."""
+
+    def __init__(self, *, kind: str, entry: str, line: int | None, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.kind, self.entry, self.line = kind, entry, line
+
+    def runtest(self) -> None:
+        """Fail with every finding of this entry."""
+        session = self.config.pluginmanager.get_plugin(_PLUGIN_NAME)
+        report: CheckReport = session.checked()
+        failures = [r for r in report.results_for(self.kind, self.entry) if r.status == "fail"]
+        if failures:
+            raise RegistryEntryFailedError("\n".join(self._describe(r, report) for r in failures))
+
+    def _describe(self, result: EntryResult, report: CheckReport) -> str:
+        where = f"{os.path.basename(self.path)}:{result.line}" if result.line else self.path.name
+        text = f"{where}: {result.code} {result.message}"
+        for cause in report.root_causes:
+            if result.entry in cause.entries and len(cause.chain) > 1:
+                text += "\n    import chain: " + " -> ".join(cause.chain)
+        return text
+
+    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str:
+        """Just the findings, no traceback of the plugin."""
+        if isinstance(excinfo.value, RegistryEntryFailedError):
+            return str(excinfo.value)
+        return str(super().repr_failure(excinfo))
+
+    def reportinfo(self) -> tuple[Path, int | None, str]:
+        """Point at the entry's line of the registry file."""
+        return self.path, (self.line - 1) if self.line else None, f"{self.kind} {self.entry}"
