@@ -147,6 +147,12 @@ class _Session:
             self.installation.uninstall()
 
 
+def _session(config: pytest.Config) -> _Session:
+    session = config.pluginmanager.get_plugin(_PLUGIN_NAME)
+    assert isinstance(session, _Session)
+    return session
+
+
 class _XdistController:
     """Merges the alias uses that xdist workers report (registered only when xdist is present)."""
 
@@ -167,8 +173,7 @@ class RegistryFileNode(pytest.File):
 
     def collect(self) -> Iterator[pytest.Item]:
         """`registry`, then every requirement, symbol and alias, in file order."""
-        session = self.config.pluginmanager.get_plugin(_PLUGIN_NAME)
-        registry: Registry = session.registry
+        registry = _session(self.config).registry
         yield RegistryEntryItem.from_parent(
             self, name="registry", kind="registry", entry="registry", line=None
         )
@@ -204,8 +209,7 @@ class RegistryEntryItem(pytest.Item):
 
     def runtest(self) -> None:
         """Fail with every finding of this entry."""
-        session = self.config.pluginmanager.get_plugin(_PLUGIN_NAME)
-        report: CheckReport = session.checked()
+        report = _session(self.config).checked()
         failures = [r for r in report.results_for(self.kind, self.entry) if r.status == "fail"]
         if failures:
             raise RegistryEntryFailedError("\n".join(self._describe(r, report) for r in failures))
