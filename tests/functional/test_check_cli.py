@@ -104,7 +104,8 @@ def test_junit_parses_with_one_testcase_per_entry(
     assert [case.get("name") for case in cases] == ["Engine", "build", "broken"]
     failures = [case.find("failure") for case in cases]
     assert [f is not None for f in failures] == [False, False, True]
-    assert failures[2] is not None and failures[2].get("type") == "SSOT010"
+    assert failures[2] is not None
+    assert failures[2].get("type") == "SSOT010"
 
 
 def test_github_annotations_point_at_registry_lines(
