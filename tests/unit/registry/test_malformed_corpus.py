@@ -182,3 +182,33 @@ def test_command_line_never_shows_a_traceback(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert result.stderr.startswith(f"{path}:6: SSOT001 alias[0].old:")
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("case", ["empty-file", "call-as-path", "not-utf8", "unknown-mode"])
+def test_check_exits_2_on_an_unusable_registry(
+    tmp_path: Path, case: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`check` on an SSOT001 file exits 2 with the located message and no traceback."""
+    data, line, text = CORPUS[case]
+    path = write(tmp_path, data)
+    assert main(["check", "--registry", str(path), "--no-isolate"]) == 2
+    captured = capsys.readouterr()
+    assert f"{path}:{line}" in captured.err + captured.out
+    assert text in captured.err + captured.out
+    assert "Traceback" not in captured.err + captured.out
+
+
+def test_check_reports_static_findings_with_exit_1(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """SSOT002-005 are findings: `check` reports them with their lines and exits 1."""
+    text = (
+        HEAD
+        + ALIAS.format(old="pkg.a:f", new="pkg.b:f")
+        + ALIAS.format(old="pkg.b:f", new="pkg.c:f")
+    )
+    path = write(tmp_path, text.encode())
+    assert main(["check", "--registry", str(path), "--no-isolate"]) == 1
+    out = capsys.readouterr().out
+    assert "SSOT003" in out
+    assert "'pkg.b:f' is itself deprecated (alias of 'pkg.c:f', line 9)" in out
