@@ -302,9 +302,13 @@ def _run_tasks(unit: Unit, prober: _Prober, registry: Registry) -> list[Outcome]
     aliases = [task for task in unit["tasks"] if task["type"] == "alias"]
     outcomes.extend(prober.check_symbol(task) for task in symbols)
     if aliases:
-        from ssot_registry.runtime import install
+        try:
+            from ssot_registry.runtime import install
 
-        installation = install(registry)
+            installation = install(registry)
+        except Exception as error:
+            message = f"cannot install the registry's shims: {type(error).__name__}: {error}"
+            return outcomes + [_result(task, "SSOT030", message) for task in aliases]
         try:
             for task in aliases:
                 outcomes.extend(prober.check_alias(task))

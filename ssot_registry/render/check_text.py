@@ -22,16 +22,21 @@ def display_path(path: str | None) -> str:
     return path if relative.startswith("..") else relative
 
 
+def shorten(text: str) -> str:
+    """`text` with absolute paths below the current directory made relative."""
+    return text.replace(os.path.join(os.getcwd(), ""), "")
+
+
 def _root_cause(cause: RootCause) -> list[str]:
     where = f"{display_path(cause.file)}:{cause.line}" if cause.file else cause.module
     count = len(cause.entries)
     listed = ", ".join(cause.entries[:_SHOWN_ENTRIES])
     more = f", ... ({count - _SHOWN_ENTRIES} more)" if count > _SHOWN_ENTRIES else ""
-    lines = [f"  {where}: {cause.error}"]
+    lines = [f"  {where}: {shorten(cause.error)}"]
     if cause.file:
         lines.append(f"    in module {cause.module}")
     if len(cause.chain) > 1:
-        lines.append("    import chain: " + " -> ".join(cause.chain))
+        lines.append("    import chain: " + shorten(" -> ".join(cause.chain)))
     lines.append(f"    breaks {count} {'entry' if count == 1 else 'entries'}: {listed}{more}")
     return lines
 

@@ -1,0 +1,1 @@
+"""Netra backend: a miniature of the application in the seed report."""
