@@ -1,0 +1,107 @@
+"""Find the registries that installed distributions advertise (entry-point group
+`ssot_registry`)."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+from ssot_registry.exceptions import Problem, RegistryError
+from ssot_registry.registry import ImportPath, Registry, load
+
+__all__ = ["GROUP", "discover_registries"]
+
+GROUP = "ssot_registry"
+_FILE = "registry.toml"
+
+
+def _entry_points() -> list[tuple[str, str, str]]:
+    """(distribution, entry point name, package) for every advertised registry."""
+    try:
+        from importlib_metadata import entry_points
+    except ImportError:  # pragma: no cover - a declared dependency; the stdlib one is equivalent
+        from importlib.metadata import entry_points  # type: ignore[assignment]
+    found = []
+    for point in entry_points(group=GROUP):
+        dist = getattr(point, "dist", None)
+        name = getattr(dist, "name", None) or "an unknown distribution"
+        found.append((name, point.name, point.module))
+    return found
+
+
+def _registry_file(distribution: str, point: str, package: str) -> Path:
+    """`registry.toml` inside `package`, found without importing the package itself."""
+    where = f"entry point {point!r} = {package!r} of distribution {distribution!r}"
+    try:
+        spec = importlib.util.find_spec(package)
+    except (ImportError, ValueError) as error:
+        spec = None
+        reason = f" ({error})"
+    else:
+        reason = ""
+    if spec is None:
+        raise RegistryError(
+            [
+                Problem(
+                    "SSOT001",
+                    f"{where}: package {package!r} cannot be found{reason}; "
+                    "install it or fix the entry point",
+                )
+            ]
+        )
+    folders = list(spec.submodule_search_locations or [])
+    if not folders and spec.origin:
+        folders = [str(Path(spec.origin).parent)]
+    for folder in folders:
+        candidate = Path(folder) / _FILE
+        if candidate.is_file():
+            return candidate
+    raise RegistryError(
+        [
+            Problem(
+                "SSOT001",
+                f"{where}: package {package!r} has no {_FILE}; "
+                f"ship {_FILE} inside the package (package data)",
+            )
+        ]
+    )
+
+
+def _check_conflicts(found: list[tuple[str, Registry]]) -> None:
+    """Fail when two registries alias the same old path, naming both distributions."""
+    owners: dict[ImportPath, tuple[str, Registry]] = {}
+    problems = []
+    for distribution, registry in found:
+        for old in registry.iter_alias_olds():
+            first = owners.setdefault(old, (distribution, registry))
+            if first[1] is registry:
+                continue
+            other_dist, other = first
+            entry = registry.alias_for(old)
+            other_entry = other.alias_for(old)
+            problems.append(
+                Problem(
+                    "SSOT002",
+                    f"{old} is an alias in registry {other.name!r} of {other_dist!r} "
+                    f"({other.source}:{other_entry.line if other_entry else '?'}) and in "
+                    f"registry {registry.name!r} of {distribution!r}; keep it in one of them",
+                    path=registry.source,
+                    line=entry.line if entry else None,
+                )
+            )
+    if problems:
+        raise RegistryError(problems)
+
+
+def discover_registries() -> list[Registry]:
+    """Load every registry advertised through the `ssot_registry` entry-point group."""
+    found: list[tuple[str, Registry]] = []
+    seen: set[Path] = set()
+    for distribution, point, package in sorted(_entry_points()):
+        path = _registry_file(distribution, point, package).resolve()
+        if path not in seen:
+            seen.add(path)
+            found.append((distribution, load(path)))
+    if len(found) > 1:
+        _check_conflicts(found)
+    return [registry for _, registry in found]

@@ -1,0 +1,306 @@
+"""`Shims`: the run-time side of one registry (old names, tables, uses, what was created)."""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import sys
+import threading
+from collections.abc import Callable, Mapping, Sequence
+from importlib.machinery import ModuleSpec
+from types import FrameType, ModuleType
+from typing import Any
+
+from ssot_registry.registry import Alias, ImportPath, Registry
+from ssot_registry.runtime import hooks
+from ssot_registry.runtime.entries import Entry
+from ssot_registry.runtime.frames import frame_location, is_import_from, user_frame, warn_at
+from ssot_registry.runtime.loaders import (
+    AliasLoader,
+    HookingLoader,
+    ShimFinder,
+    ShimLoader,
+    find_real_spec,
+)
+
+__all__ = ["FACADE", "KEY", "PARENT", "Listener", "Shims"]
+
+KEY, PARENT, FACADE = 1, 2, 4
+Listener = Callable[[Alias, str, int], None]
+_FIND_AND_LOAD_UNLOCKED = importlib._bootstrap._find_and_load_unlocked.__code__  # type: ignore[attr-defined]
+_SHIM_ORIGIN = "ssot-registry shim"
+
+
+def index_names(registry: Registry) -> dict[str, int]:
+    """Every module name the shims answer for: old modules, their parents, the facade."""
+    names: dict[str, int] = {}
+
+    def add(module: str, flag: int) -> None:
+        names[module] = names.get(module, 0) | flag
+        end = module.rfind(".")
+        while end > 0:
+            parent = module[:end]
+            flags = names.get(parent, 0)
+            if flags & PARENT:
+                break
+            names[parent] = flags | PARENT
+            end = module.rfind(".", 0, end)
+
+    for module in registry.aliases_by_module():
+        add(module, KEY)
+    if registry.meta.expose:
+        add(registry.meta.expose, FACADE)
+    return names
+
+
+class Shims:
+    """Everything one installed registry does at run time."""
+
+    def __init__(self, registry: Registry, *, strict: bool, listeners: list[Listener]) -> None:
+        self.registry = registry
+        self.name = registry.name
+        self.strict = strict
+        self.listeners = listeners
+        self._category = registry.meta.category
+        self._names = index_names(registry)
+        self._tops = frozenset(name for name in self._names if "." not in name)
+        self._tables: dict[str, dict[str, Entry]] = {}
+        self._module_entries: dict[str, Entry] = {}
+        self._symbols: dict[str, ImportPath] | None = None
+        self._busy = threading.local()
+        self._lock = threading.Lock()
+        self._hooked: list[tuple[ModuleType, hooks.Hooks]] = []
+        self._created: list[tuple[str, ModuleType]] = []
+        self.finder = ShimFinder(self)
+
+    # -- lookups ----------------------------------------------------------------
+
+    def table(self, module: str) -> dict[str, Entry]:
+        """Old attribute name -> entry, for the attribute aliases of one old module."""
+        table = self._tables.get(module)
+        if table is None:
+            table = {}
+            groups = self.registry.aliases_by_module()
+            for alias in groups.get(module, ()):
+                qualname = alias.old.qualname
+                if qualname is not None and "." not in qualname:
+                    table[qualname] = Entry(
+                        alias, alias.old, alias.new, self._category, self.strict
+                    )
+            table = self._tables.setdefault(module, table)
+        return table
+
+    def _module_entry(self, fullname: str) -> Entry | None:
+        entry = self._module_entries.get(fullname)
+        if entry is None:
+            found = self.registry.find_alias(ImportPath(fullname))
+            if found is None or not found[0].old.is_module:
+                return None
+            alias, new = found
+            entry = Entry(alias, ImportPath(fullname), new, self._category, self.strict)
+            entry = self._module_entries.setdefault(fullname, entry)
+        return entry
+
+    def symbols(self) -> Mapping[str, ImportPath]:
+        """The facade's names: `[symbols]` name -> canonical path."""
+        if self._symbols is None:
+            self._symbols = {name: entry.path for name, entry in self.registry.symbols.items()}
+        return self._symbols
+
+    # -- the finder -------------------------------------------------------------
+
+    def find_spec(
+        self, fullname: str, path: Sequence[str] | None, target: ModuleType | None = None
+    ) -> ModuleSpec | None:
+        """A spec for an old module path, a hooked real module, or a shim; None otherwise."""
+        flags = self._names.get(fullname)
+        if flags is None:
+            if "." not in fullname or fullname.partition(".")[0] not in self._tops:
+                return None
+            flags = 0
+        busy: set[str] | None = getattr(self._busy, "names", None)
+        if busy is None:
+            busy = self._busy.names = set()
+        if fullname in busy:
+            return None
+        busy.add(fullname)
+        try:
+            return self._find(fullname, flags, path, target)
+        finally:
+            busy.discard(fullname)
+
+    def _find(
+        self, fullname: str, flags: int, path: Sequence[str] | None, target: ModuleType | None
+    ) -> ModuleSpec | None:
+        entry = self._module_entry(fullname)
+        if entry is not None:
+            return self._alias_spec(entry)
+        if not flags:
+            return None
+        real = find_real_spec(self.finder, fullname, path, target)
+        if real is None:
+            return ModuleSpec(
+                fullname,
+                ShimLoader(self, flags),
+                origin=_SHIM_ORIGIN,
+                is_package=bool(flags & PARENT),
+            )
+        if flags & (KEY | FACADE) and (real.loader is None or hasattr(real.loader, "exec_module")):
+            real.loader = HookingLoader(
+                real.loader, real, lambda module: self.hook(fullname, module)
+            )
+        return real
+
+    def _alias_spec(self, entry: Entry) -> ModuleSpec:
+        new = entry.new.module
+        loaded = sys.modules.get(new)
+        new_spec = getattr(loaded, "__spec__", None) if loaded is not None else None
+        if new_spec is None and entry.alias.removed_in is None and not self.strict:
+            try:
+                new_spec = importlib.util.find_spec(new)
+            except (ImportError, ValueError):
+                new_spec = None
+        spec = ModuleSpec(
+            entry.old.module,
+            AliasLoader(self, entry, new_spec),
+            origin=new_spec.origin if new_spec is not None else None,
+            is_package=new_spec is not None and new_spec.submodule_search_locations is not None,
+        )
+        if new_spec is not None and new_spec.submodule_search_locations is not None:
+            spec.submodule_search_locations = new_spec.submodule_search_locations
+        return spec
+
+    # -- what loaders call -------------------------------------------------------
+
+    def hook(self, fullname: str, module: ModuleType) -> None:
+        """Hook a real old module (or the facade) once it has executed."""
+        flags = self._names.get(fullname, 0)
+        if flags & KEY:
+            table = self.table(fullname)
+            if table:
+                self._attach(module, hooks.shim_getattr(self, fullname, table, shim=False), table)
+        if flags & FACADE:
+            self._attach(module, hooks.facade_getattr(self, fullname, self.symbols), self.symbols())
+
+    def fill_shim(self, module: ModuleType, flags: int) -> None:
+        """Give a shim module its aliased names (and the facade's), `__all__` and `__dir__`."""
+        fullname = module.__name__
+        table = self.table(fullname) if flags & KEY else {}
+        served = sorted(name for name, entry in table.items() if entry.alias.removed_in is None)
+        if flags & FACADE:
+            served = sorted({*served, *self.symbols()})
+        module.__all__ = served  # type: ignore[attr-defined]
+        self._attach(module, hooks.shim_getattr(self, fullname, table, shim=True), table)
+        if flags & FACADE:
+            self._attach(module, hooks.facade_getattr(self, fullname, self.symbols), self.symbols())
+        self.record_created(fullname, module)
+
+    def _attach(
+        self,
+        module: ModuleType,
+        factory: Callable[[hooks.Hook | None], hooks.Hook],
+        names: Mapping[str, Any],
+    ) -> None:
+        def listed() -> list[str]:
+            return [
+                name
+                for name, value in names.items()
+                if not isinstance(value, Entry) or value.alias.removed_in is None
+            ]
+
+        attached = hooks.attach(self, module, factory, listed)
+        with self._lock:
+            self._hooked.append((module, attached))
+
+    def record_created(self, fullname: str, module: ModuleType) -> None:
+        """Remember a name this library put in `sys.modules`, for `uninstall()`."""
+        with self._lock:
+            self._created.append((fullname, module))
+
+    def notify(self, entry: Entry, frame: FrameType | None) -> None:
+        """Tell every use listener about one use of an alias."""
+        filename, lineno = frame_location(frame)
+        for listener in tuple(self.listeners):
+            listener(entry.alias, filename, lineno)
+
+    def use_attribute(self, entry: Entry, frame: FrameType) -> Any:
+        """One use of an old attribute: refuse it, or warn at the user's line and resolve it."""
+        user = user_frame(frame)
+        if entry.refused:
+            self.notify(entry, user)
+            if is_import_from(user):
+                raise ImportError(entry.message, name=entry.old.module)
+            raise AttributeError(entry.message)
+        value = entry.value(self.use_call)
+        if not entry.wrap:
+            if self.listeners:
+                self.notify(entry, user)
+            warn_at(entry.message, entry.category, user)
+        return value
+
+    def use_call(self, entry: Entry, frame: FrameType | None) -> None:
+        """One call through a wrap-mode proxy (frame: the caller's)."""
+        if self.listeners:
+            self.notify(entry, frame)
+        warn_at(entry.message, entry.category, frame)
+
+    def load_alias(self, entry: Entry, frame: FrameType) -> ModuleType:
+        """One first import of an old module path: refuse it, or import the canonical module
+        and warn at the user's line (once per statement: a parent old path imported on the way
+        to a deeper one stays silent)."""
+        user = user_frame(frame)
+        silent = _deeper_import_pending(entry.old.module, frame, user)
+        if entry.refused:
+            if not silent:
+                self.notify(entry, user)
+            raise ImportError(entry.message, name=entry.old.module)
+        module = importlib.import_module(entry.new.module)
+        if not silent:
+            if self.listeners:
+                self.notify(entry, user)
+            warn_at(entry.message, entry.category, user)
+        return module
+
+    # -- install / uninstall ------------------------------------------------------
+
+    def activate(self) -> None:
+        """Put the finder first on `sys.meta_path` and hook old modules already imported."""
+        sys.meta_path.insert(0, self.finder)
+        modules = sys.modules
+        for name, flags in self._names.items():
+            if flags & (KEY | FACADE):
+                module = modules.get(name)
+                if module is not None and not self._is_module_alias(name):
+                    self.hook(name, module)
+
+    def _is_module_alias(self, name: str) -> bool:
+        groups = self.registry.aliases_by_module()
+        return name in groups and any(alias.old.is_module for alias in groups[name])
+
+    def deactivate(self) -> None:
+        """Undo everything `activate` and the loaders did, leaving real modules alone."""
+        sys.meta_path[:] = [finder for finder in sys.meta_path if finder is not self.finder]
+        with self._lock:
+            hooked, self._hooked = self._hooked, []
+            created, self._created = self._created, []
+        for module, attached in reversed(hooked):
+            hooks.detach(module, attached)
+        for fullname, module in reversed(created):
+            if sys.modules.get(fullname) is module:
+                del sys.modules[fullname]
+            parent_name, _, child = fullname.rpartition(".")
+            parent = sys.modules.get(parent_name) if parent_name else None
+            if parent is not None and parent.__dict__.get(child) is module:
+                delattr(parent, child)
+
+
+def _deeper_import_pending(old: str, frame: FrameType | None, user: FrameType | None) -> bool:
+    """True when `old` is being imported as the parent of a deeper path in the same import."""
+    prefix = old + "."
+    while frame is not None and frame is not user:
+        if frame.f_code is _FIND_AND_LOAD_UNLOCKED:
+            name = frame.f_locals.get("name")
+            if isinstance(name, str) and name.startswith(prefix):
+                return True
+        frame = frame.f_back
+    return False

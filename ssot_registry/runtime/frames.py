@@ -1,0 +1,80 @@
+"""Find the user's line behind an import or attribute access, and warn there."""
+
+from __future__ import annotations
+
+import dis
+import importlib
+import os
+import sys
+from types import FrameType
+from warnings import warn_explicit
+
+from ssot_registry.exceptions import AliasWarning
+
+__all__ = [
+    "IMPORT_FROM",
+    "SKIPPED",
+    "Location",
+    "frame_location",
+    "is_import_from",
+    "user_frame",
+    "warn_at",
+]
+
+IMPORT_FROM = dis.opmap["IMPORT_FROM"]
+SKIPPED = (
+    "<frozen ",
+    os.path.dirname(importlib.__file__) + os.sep,
+    os.path.dirname(os.path.abspath(__file__)) + os.sep,
+)
+
+Location = tuple[str, int]
+
+
+def user_frame(frame: FrameType | None, skipped: tuple[str, ...] = SKIPPED) -> FrameType | None:
+    """The first frame, from `frame` outwards, that is neither importlib's nor this package's."""
+    last = frame
+    while frame is not None and frame.f_code.co_filename.startswith(skipped):
+        last = frame
+        frame = frame.f_back
+    return frame if frame is not None else last
+
+
+def frame_location(frame: FrameType | None) -> Location:
+    """(filename, line) of a frame; ('<unknown>', 0) without one."""
+    if frame is None:
+        return ("<unknown>", 0)
+    return (frame.f_code.co_filename, frame.f_lineno or 0)
+
+
+def is_import_from(frame: FrameType | None) -> bool:
+    """True when the frame is executing `from module import name` (the IMPORT_FROM opcode)."""
+    if frame is None or frame.f_lasti < 0:
+        return False
+    code = frame.f_code.co_code
+    return frame.f_lasti < len(code) and code[frame.f_lasti] == IMPORT_FROM
+
+
+def warn_at(message: str, category: type[AliasWarning], frame: FrameType | None) -> None:
+    """Emit the warning as if `frame` had called `warnings.warn` (filters and registry alike)."""
+    if frame is None:
+        warn_explicit(message, category, "<unknown>", 0)
+        return
+    module_globals = frame.f_globals
+    registry = module_globals.get("__warningregistry__")
+    if registry is None:
+        registry = module_globals["__warningregistry__"] = {}
+    module = module_globals.get("__name__")
+    warn_explicit(
+        message,
+        category,
+        frame.f_code.co_filename,
+        frame.f_lineno or 0,
+        module if isinstance(module, str) else "<string>",
+        registry,
+    )
+
+
+def caller(depth: int) -> FrameType:
+    """The frame `depth` levels above the caller of this function."""
+    return sys._getframe(depth + 1)

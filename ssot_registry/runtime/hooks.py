@@ -1,0 +1,182 @@
+"""Module-level `__getattr__` / `__dir__` hooks: chained to the module's own, removable."""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from collections.abc import Callable, Iterable, Mapping
+from types import FrameType, ModuleType
+from typing import Any, Protocol
+
+from ssot_registry.registry import ImportPath
+from ssot_registry.runtime.entries import Entry
+from ssot_registry.runtime.frames import is_import_from
+from ssot_registry.runtime.messages import shim_message
+
+__all__ = ["Hooks", "Owner", "attach", "detach", "facade_getattr", "resolve_path", "shim_getattr"]
+
+HANDLE_FROMLIST = importlib._bootstrap._handle_fromlist.__code__  # type: ignore[attr-defined]
+
+Hook = Callable[..., Any]
+Hooks = tuple[Hook, Hook]
+_CELL = "__ssot_cell__"
+_OWNER = "__ssot_owner__"
+
+
+class Owner(Protocol):
+    """What a hook reports to: the shims of one registry."""
+
+    name: str
+
+    def use_attribute(self, entry: Entry, frame: FrameType) -> Any: ...
+
+    def use_call(self, entry: Entry, frame: FrameType | None) -> None: ...
+
+
+def resolve_path(path: ImportPath) -> Any:
+    """Import `path`'s module and follow its qualname."""
+    value: Any = sys.modules.get(path.module)
+    if value is None:
+        value = importlib.import_module(path.module)
+    if path.qualname:
+        for part in path.qualname.split("."):
+            value = getattr(value, part)
+    return value
+
+
+def _missing(module: str, name: str) -> AttributeError:
+    return AttributeError(f"module {module!r} has no attribute {name!r}")
+
+
+def shim_getattr(
+    owner: Owner, module: str, table: Mapping[str, Entry], *, shim: bool
+) -> Callable[[Hook | None], Hook]:
+    """A factory of `__getattr__(name)` serving `table`'s old names, given the previous hook.
+
+    `_handle_fromlist` probes names with `hasattr` before `from m import name` reads
+    them: the probe is answered silently so that one statement is one use.
+    """
+
+    def build(previous: Hook | None) -> Hook:
+        cell: list[Hook | None] = [previous]
+        getframe = sys._getframe
+
+        def getattr_hook(name: str) -> Any:
+            entry = table.get(name)
+            if entry is None:
+                chained = cell[0]
+                if chained is not None:
+                    return chained(name)
+                if not shim:
+                    raise _missing(module, name)
+                provided = sorted(
+                    key for key, value in table.items() if value.alias.removed_in is None
+                )
+                message = shim_message(module, name, provided, owner.name)
+                if is_import_from(getframe(1)):
+                    raise ImportError(message, name=module)
+                raise AttributeError(message)
+            frame = getframe(1)
+            if frame.f_code is HANDLE_FROMLIST:
+                if entry.refused:
+                    raise AttributeError(entry.message)
+                return entry.value(owner.use_call)
+            return owner.use_attribute(entry, frame)
+
+        setattr(getattr_hook, _CELL, cell)
+        setattr(getattr_hook, _OWNER, owner)
+        return getattr_hook
+
+    return build
+
+
+def facade_getattr(
+    owner: Owner, module: str, symbols: Callable[[], Mapping[str, ImportPath]]
+) -> Callable[[Hook | None], Hook]:
+    """A factory of `__getattr__(name)` serving every `[symbols]` name, lazily and silently."""
+
+    def build(previous: Hook | None) -> Hook:
+        cell: list[Hook | None] = [previous]
+
+        def getattr_hook(name: str) -> Any:
+            path = symbols().get(name)
+            if path is None:
+                chained = cell[0]
+                if chained is not None:
+                    return chained(name)
+                raise _missing(module, name)
+            return resolve_path(path)
+
+        setattr(getattr_hook, _CELL, cell)
+        setattr(getattr_hook, _OWNER, owner)
+        return getattr_hook
+
+    return build
+
+
+def _dir_hook(
+    owner: Owner, namespace: dict[str, Any], names: Callable[[], Iterable[str]]
+) -> Callable[[Hook | None], Hook]:
+    def build(previous: Hook | None) -> Hook:
+        cell: list[Hook | None] = [previous]
+
+        def dir_hook() -> list[str]:
+            chained = cell[0]
+            listed = set(chained() if chained is not None else namespace)
+            listed.update(names())
+            return sorted(listed)
+
+        setattr(dir_hook, _CELL, cell)
+        setattr(dir_hook, _OWNER, owner)
+        return dir_hook
+
+    return build
+
+
+def _previous(namespace: dict[str, Any], key: str, owner: Owner) -> Hook | None:
+    """The hook to chain to: the module's own, skipping a stale hook of the same owner."""
+    current = namespace.get(key)
+    while current is not None and getattr(current, _OWNER, None) is owner:
+        current = getattr(current, _CELL)[0]
+    return current
+
+
+def attach(
+    owner: Owner,
+    module: ModuleType,
+    getattr_factory: Callable[[Hook | None], Hook],
+    names: Callable[[], Iterable[str]],
+) -> Hooks:
+    """Install chained `__getattr__` and `__dir__` on a module; return them for `detach`."""
+    namespace = module.__dict__
+    hooks = (
+        getattr_factory(_previous(namespace, "__getattr__", owner)),
+        _dir_hook(owner, namespace, names)(_previous(namespace, "__dir__", owner)),
+    )
+    namespace["__getattr__"], namespace["__dir__"] = hooks
+    return hooks
+
+
+def _splice(namespace: dict[str, Any], key: str, hook: Hook) -> None:
+    previous = getattr(hook, _CELL)[0]
+    current = namespace.get(key)
+    if current is hook:
+        if previous is None:
+            namespace.pop(key, None)
+        else:
+            namespace[key] = previous
+        return
+    while current is not None:
+        cell = getattr(current, _CELL, None)
+        if cell is None:
+            return
+        if cell[0] is hook:
+            cell[0] = previous
+            return
+        current = cell[0]
+
+
+def detach(module: ModuleType, hooks: Hooks) -> None:
+    """Remove hooks installed by `attach`, wherever they sit in a chain of hooks."""
+    _splice(module.__dict__, "__getattr__", hooks[0])
+    _splice(module.__dict__, "__dir__", hooks[1])

@@ -1,0 +1,129 @@
+"""`install()` and the `Installation` handle that undoes it."""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from types import TracebackType
+
+from ssot_registry.registry import Alias, Registry, load
+from ssot_registry.runtime.engine import Listener, Shims
+
+__all__ = ["STRICT_VARIABLE", "Installation", "install"]
+
+STRICT_VARIABLE = "SSOT_REGISTRY_STRICT"
+_TRUE = frozenset({"1", "true", "yes", "on"})
+_ACTIVE: list[Installation] = []
+_LOCK = threading.RLock()
+
+
+class Installation:
+    """The shims of one or more registries, in place until `uninstall()` (or the `with` ends)."""
+
+    def __init__(self, registries: Sequence[Registry], *, strict: bool) -> None:
+        self.registries: tuple[Registry, ...] = tuple(registries)
+        self.strict = strict
+        self._listeners: list[Listener] = []
+        self._shims = [
+            Shims(registry, strict=strict, listeners=self._listeners) for registry in registries
+        ]
+        self._installed = False
+
+    def __repr__(self) -> str:
+        names = ", ".join(repr(registry.name) for registry in self.registries) or "no registry"
+        state = "installed" if self._installed else "uninstalled"
+        return f"<Installation of {names}{' (strict)' if self.strict else ''}, {state}>"
+
+    @property
+    def installed(self) -> bool:
+        """True until `uninstall()`."""
+        return self._installed
+
+    def add_use_listener(self, listener: Callable[[Alias, str, int], None]) -> Callable[[], None]:
+        """Call `listener(alias, filename, lineno)` on every use of an old path (also when strict
+        mode refuses it), with the user's line; return a function that removes the listener."""
+        self._listeners.append(listener)
+
+        def remove() -> None:
+            if listener in self._listeners:
+                self._listeners.remove(listener)
+
+        return remove
+
+    def uninstall(self) -> None:
+        """Remove the finder, the injected hooks and every old name put in `sys.modules`.
+
+        Real modules imported meanwhile stay. Calling it again does nothing.
+        """
+        with _LOCK:
+            if not self._installed:
+                return
+            self._installed = False
+            for shims in reversed(self._shims):
+                shims.deactivate()
+            if self in _ACTIVE:
+                _ACTIVE.remove(self)
+
+    def __enter__(self) -> Installation:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.uninstall()
+
+    def _activate(self) -> None:
+        for shims in self._shims:
+            shims.activate()
+        self._installed = True
+
+    def _holds(self, registries: Sequence[Registry]) -> bool:
+        return len(registries) == len(self.registries) and all(
+            mine is theirs or mine == theirs
+            for mine, theirs in zip(self.registries, registries, strict=True)
+        )
+
+
+def _strict_from_environment() -> bool:
+    return os.environ.get(STRICT_VARIABLE, "").strip().lower() in _TRUE
+
+
+def _registries(registry: Registry | str | os.PathLike[str] | None) -> list[Registry]:
+    if registry is None:
+        from ssot_registry.runtime.discovery import discover_registries
+
+        return discover_registries()
+    if isinstance(registry, Registry):
+        return [registry]
+    if isinstance(registry, (str, os.PathLike)):
+        return [load(Path(registry))]
+    raise TypeError(
+        "install() takes a Registry, a path to registry.toml or None, "
+        f"not {type(registry).__name__}"
+    )
+
+
+def install(
+    registry: Registry | str | os.PathLike[str] | None = None, *, strict: bool | None = None
+) -> Installation:
+    """Make every old path of the registry (or of every advertised registry) work.
+
+    Lazy: imports no target and no old module. `strict=None` reads
+    `SSOT_REGISTRY_STRICT`; an explicit value wins. Installing the same
+    registry again returns the `Installation` already in place.
+    """
+    strict_mode = _strict_from_environment() if strict is None else strict
+    registries = _registries(registry)
+    with _LOCK:
+        for existing in _ACTIVE:
+            if existing._holds(registries):
+                return existing
+        installation = Installation(registries, strict=strict_mode)
+        installation._activate()
+        _ACTIVE.append(installation)
+        return installation

@@ -1,0 +1,47 @@
+"""The words of the runtime: warning and error messages, and warning categories by name."""
+
+from __future__ import annotations
+
+from ssot_registry.exceptions import (
+    AliasWarning,
+    DeprecatedAliasWarning,
+    FutureAliasWarning,
+    PendingAliasWarning,
+)
+from ssot_registry.registry import Alias, ImportPath
+
+__all__ = ["CATEGORIES", "deprecation_message", "removal_message", "shim_message"]
+
+CATEGORIES: dict[str, type[AliasWarning]] = {
+    "deprecation": DeprecatedAliasWarning,
+    "pending": PendingAliasWarning,
+    "future": FutureAliasWarning,
+}
+
+
+def _with_reason(text: str, alias: Alias) -> str:
+    return f"{text} Reason: {alias.reason}" if alias.reason else text
+
+
+def deprecation_message(alias: Alias, old: ImportPath, new: ImportPath) -> str:
+    """`old is deprecated [since A] [and will be removed in B]; use new instead. [Reason: ...]`."""
+    text = f"{old} is deprecated"
+    if alias.since:
+        text += f" since {alias.since}"
+    if alias.remove_in:
+        text += f" and will be removed in {alias.remove_in}"
+    return _with_reason(f"{text}; use {new} instead.", alias)
+
+
+def removal_message(alias: Alias, old: ImportPath, new: ImportPath) -> str:
+    """`old was removed in C; use new instead. [Reason: ...]` for a tombstone."""
+    return _with_reason(f"{old} was removed in {alias.removed_in}; use {new} instead.", alias)
+
+
+def shim_message(module: str, name: str, provided: list[str], registry: str) -> str:
+    """The error for a name a shim module does not serve, listing the names it does serve."""
+    served = ", ".join(provided) if provided else "no names of its own (only submodules)"
+    return (
+        f"module {module!r} has no attribute {name!r}: it is a shim of registry {registry!r} "
+        f"and provides {served}"
+    )
