@@ -1,0 +1,352 @@
+"""Find every use of a deprecated path in one parsed file and plan its rewrite.
+
+Reads the file's `ast` only (never imports it). Imports are handled statement
+by statement (`imports.py`); this module tracks the names imports bind, then
+looks at attribute chains and the SSOT102 string forms, but only inside
+statements on lines where the text pre-filter saw a deprecated name.
+"""
+
+from __future__ import annotations
+
+import ast
+from bisect import bisect_left
+from dataclasses import dataclass, field
+
+from ssot_registry.migrate.edits import Edit, insert_after, node_span
+from ssot_registry.migrate.index import Entry, Match, PathIndex
+from ssot_registry.migrate.source import Source
+
+__all__ = ["Binding", "FileAnalysis", "Use"]
+
+_BODIES = ("body", "orelse", "finalbody", "handlers")
+_PATCH_FORMS = {("patch",), ("patch", "dict"), ("patch", "multiple")}
+_MODULE_FORMS = {("import_module",), ("importorskip",)}
+_SETATTR_FORMS = {("setattr",), ("delattr",)}
+_TARGET_KEYWORDS = {"target", "in_dict", "name", "modname"}
+
+
+@dataclass
+class Use:
+    """One finding in the making: where, which entry, how it is rewritten (or why not)."""
+
+    line: int
+    col: int
+    code: str
+    entry: Entry
+    used: str
+    replacement: str
+    edits: list[Edit] = field(default_factory=list)
+    problem: str | None = None
+
+    def refuse(self, problem: str) -> None:
+        """Keep the finding but leave the code as it is, saying why."""
+        if self.problem is None:
+            self.problem = problem
+        self.edits = []
+
+
+@dataclass(frozen=True)
+class Binding:
+    """A name bound by an import: the dotted path it stands for, and whether that is deprecated."""
+
+    path: str
+    deprecated: bool
+    statement: ast.stmt
+
+
+def _chain(node: ast.expr) -> tuple[str, list[str]] | None:
+    """`a.b.c` as ("a", ["b", "c"]); None unless a pure chain of names."""
+    attributes: list[str] = []
+    while isinstance(node, ast.Attribute):
+        attributes.append(node.attr)
+        node = node.value
+    if not isinstance(node, ast.Name):
+        return None
+    attributes.reverse()
+    return node.id, attributes
+
+
+def _call_form(func: ast.expr) -> tuple[str, ...]:
+    """The last one or two names of a called function (`mock.patch.dict` -> ("patch", "dict"))."""
+    names: list[str] = []
+    while isinstance(func, ast.Attribute) and len(names) < 2:
+        names.append(func.attr)
+        func = func.value
+    if isinstance(func, ast.Name) and len(names) < 2:
+        names.append(func.id)
+    return tuple(reversed(names))
+
+
+class FileAnalysis:
+    """The uses of deprecated paths in one file, with the edits that migrate them."""
+
+    def __init__(
+        self,
+        source: Source,
+        tree: ast.Module,
+        index: PathIndex,
+        module: str | None,
+        *,
+        is_package: bool,
+    ) -> None:
+        self.source = source
+        self.tree = tree
+        self.index = index
+        self.module = module
+        self.is_package = is_package
+        self.uses: list[Use] = []
+        self.bindings: dict[str, list[Binding]] = {}
+        self.imports: list[ast.Import | ast.ImportFrom] = []
+        self.imported_modules: set[str] = set()
+        self.insertions: dict[tuple[int, str], Use] = {}
+        self._assigned: set[str] | None = None
+        self._loads: dict[str, int] | None = None
+        needles = index.needles
+        self.needle_lines: list[int] = sorted(
+            {source.line_of(found.start()) for found in needles.finditer(source.data)}
+            if needles is not None
+            else ()
+        )
+
+    # -- helpers ------------------------------------------------------------------
+
+    def new_use(self, node: ast.AST, code: str, match: Match) -> Use:
+        """A use at `node` of the path `match` found."""
+        line = node.lineno  # type: ignore[attr-defined]
+        col = self.source.column(line, node.col_offset)  # type: ignore[attr-defined]
+        if match.entry.external:
+            code = "SSOT103"
+        use = Use(line, col, code, match.entry, match.old_dotted, match.new_dotted)
+        self.uses.append(use)
+        return use
+
+    def assigned_names(self) -> set[str]:
+        """Names the file binds other than by imports (defs, classes, assignments, arguments)."""
+        if self._assigned is None:
+            names: set[str] = set()
+            for node in ast.walk(self.tree):
+                if isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load):
+                    names.add(node.id)
+                elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                    names.add(node.name)
+                elif isinstance(node, ast.arg):
+                    names.add(node.arg)
+                elif isinstance(node, ast.ExceptHandler) and node.name:
+                    names.add(node.name)
+            self._assigned = names
+        return self._assigned
+
+    def load_count(self, name: str) -> int:
+        """How many times the file reads the name `name`."""
+        if self._loads is None:
+            loads: dict[str, int] = {}
+            for node in ast.walk(self.tree):
+                if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load):
+                    loads[node.id] = loads.get(node.id, 0) + 1
+            self._loads = loads
+        return self._loads.get(name, 0)
+
+    def bind(self, name: str, path: str, statement: ast.stmt) -> None:
+        """Record that an import binds `name` to the dotted `path`."""
+        deprecated = self.index.match_module(path) is not None or (
+            "." in path and self.index.match_exact(path) is not None
+        )
+        self.bindings.setdefault(name, []).append(Binding(path, deprecated, statement))
+
+    def resolve_base(self, name: str) -> Binding | None:
+        """The one import binding of `name` (None when unbound or bound to different paths)."""
+        found = self.bindings.get(name)
+        if not found or any(binding.path != found[0].path for binding in found):
+            return None
+        return found[0]
+
+    def on_needle_line(self, first: int, last: int) -> bool:
+        """True when a line in [first, last] holds a name the pre-filter looks for."""
+        lines = self.needle_lines
+        position = bisect_left(lines, first)
+        return position < len(lines) and lines[position] <= last
+
+    # -- the walk ---------------------------------------------------------------
+
+    def statements(self) -> list[ast.stmt | ast.ExceptHandler]:
+        """Every statement of the file, nested ones included, in source order."""
+        found: list[ast.stmt | ast.ExceptHandler] = []
+        pending: list[ast.AST] = [self.tree]
+        while pending:
+            node = pending.pop()
+            for name in _BODIES:
+                children = getattr(node, name, None)
+                if children:
+                    for child in children:
+                        if isinstance(child, (ast.stmt, ast.ExceptHandler)):
+                            found.append(child)
+                        if name != "handlers":
+                            pending.append(child)
+            for name in ("handlers", "cases"):
+                pending.extend(getattr(node, name, None) or ())
+        found.sort(key=lambda statement: (statement.lineno, statement.col_offset))
+        return found
+
+    def expressions(self, statement: ast.stmt | ast.ExceptHandler) -> list[ast.AST]:
+        """The expression parts of `statement` that sit on lines with a candidate name."""
+        roots: list[ast.AST] = []
+        for name, value in ast.iter_fields(statement):
+            if name in _BODIES or name == "cases":
+                continue
+            roots.extend(
+                item
+                for item in (value if isinstance(value, list) else [value])
+                if isinstance(item, ast.AST) and not isinstance(item, ast.stmt)
+            )
+        kept: list[ast.AST] = []
+        for root in roots:
+            first = getattr(root, "lineno", None)
+            if first is None or self.on_needle_line(first, getattr(root, "end_lineno", first)):
+                kept.append(root)
+        return kept
+
+    def run(self) -> list[Use]:
+        """Analyse the whole file; return its uses (with edits or problems)."""
+        from ssot_registry.migrate.imports import plan_import, plan_import_from
+
+        statements = self.statements()
+        self.imports = [
+            node for node in statements if isinstance(node, (ast.Import, ast.ImportFrom))
+        ]
+        for statement in self.imports:
+            if isinstance(statement, ast.Import):
+                plan_import(self, statement)
+            else:
+                plan_import_from(self, statement)
+        for statement in statements:
+            last = statement.end_lineno or statement.lineno
+            if isinstance(statement, (ast.Import, ast.ImportFrom)) or not self.on_needle_line(
+                statement.lineno, last
+            ):
+                continue
+            for root in self.expressions(statement):
+                for node in ast.walk(root):
+                    if isinstance(node, ast.Attribute):
+                        self.check_chain(node)
+                    elif isinstance(node, ast.Call):
+                        self.check_call(node)
+        return self.uses
+
+    # -- attribute chains -----------------------------------------------------------
+
+    def check_chain(self, node: ast.Attribute) -> None:
+        """`a.old.f` through `import a.old`, `mod.f` through `from pkg import mod`, ..."""
+        chain = _chain(node)
+        if chain is None:
+            return
+        base, attributes = chain
+        binding = self.resolve_base(base)
+        if binding is None or binding.deprecated:
+            return
+        match = self.index.match_exact(".".join([binding.path, *attributes]))
+        if match is None:
+            return
+        use = self.new_use(node, "SSOT101", match)
+        start, end = node_span(self.source, node)
+        prefix = binding.path + "."
+        if match.new_dotted.startswith(prefix):
+            text = base + "." + match.new_dotted[len(prefix) :]
+        else:
+            text = match.new_dotted
+        use.edits.append(Edit(start, end, text))
+        self.require_import(use, match.new_module, binding.statement)
+
+    def require_import(self, use: Use, module: str, after: ast.stmt) -> None:
+        """Make sure `import module` is in the file for a rewritten chain (insert it if not)."""
+        if any(
+            imported == module or imported.startswith(module + ".")
+            for imported in self.imported_modules
+        ):
+            return
+        top = module.partition(".")[0]
+        if top in self.assigned_names():
+            use.refuse(f"'import {module}' would clash with the name {top!r} bound here")
+            return
+        key = (node_span(self.source, after)[1], module)
+        owner = self.insertions.get(key)
+        if owner is None:
+            self.insertions[key] = use
+            use.edits.append(insert_after(self.source, after, f"import {module}"))
+
+    # -- SSOT102 strings ------------------------------------------------------------
+
+    def check_call(self, node: ast.Call) -> None:
+        """`mock.patch("…")`, `importlib.import_module("…")`, `monkeypatch.setattr("…")`, ..."""
+        form = _call_form(node.func)
+        if not form:
+            return
+        tail = form[-1:]
+        if form in _PATCH_FORMS or tail == ("patch",):
+            by_module = False
+        elif tail in _MODULE_FORMS:
+            by_module = True
+        elif tail in _SETATTR_FORMS and isinstance(node.func, ast.Attribute):
+            by_module = False
+        elif form == ("patch", "object"):
+            self.check_patch_object(node)
+            return
+        else:
+            return
+        argument = self.target_argument(node)
+        if argument is None:
+            return
+        value = argument.value
+        if not isinstance(value, str):
+            return
+        match = self.index.match_module(value) if by_module else self.index.match_prefix(value)
+        if match is None:
+            return
+        use = self.new_use(argument, "SSOT102", match)
+        self.rewrite_string(use, argument, match.new_dotted)
+
+    @staticmethod
+    def target_argument(node: ast.Call) -> ast.Constant | None:
+        """The string naming the target: first positional, else a `target=`-like keyword."""
+        if node.args:
+            first = node.args[0]
+            return first if isinstance(first, ast.Constant) else None
+        for keyword in node.keywords:
+            if keyword.arg in _TARGET_KEYWORDS and isinstance(keyword.value, ast.Constant):
+                return keyword.value
+        return None
+
+    def check_patch_object(self, node: ast.Call) -> None:
+        """`patch.object(old_module, "name")`: a finding a person has to rewrite."""
+        if len(node.args) < 2 or not isinstance(node.args[1], ast.Constant):
+            return
+        name = node.args[1].value
+        chain = _chain(node.args[0])
+        if chain is None or not isinstance(name, str):
+            return
+        binding = self.resolve_base(chain[0])
+        if binding is None:
+            return
+        dotted = ".".join([binding.path, *chain[1], name])
+        match = self.index.match_exact(dotted)
+        if match is None or match.entry.old.is_module:
+            return
+        use = self.new_use(node.args[1], "SSOT102", match)
+        use.refuse("patch.object() names the attribute apart from its module; patch the new path")
+
+    def rewrite_string(self, use: Use, node: ast.Constant, new: str) -> None:
+        """Replace the text of a plain string literal, or refuse when it is not plain."""
+        start, end = node_span(self.source, node)
+        text = self.source.data[start:end].decode("utf-8")
+        body = text.lstrip("rRuU")
+        prefix = len(text) - len(body)
+        for quote in ('"""', "'''", '"', "'"):
+            if (
+                body.startswith(quote)
+                and body.endswith(quote)
+                and body[len(quote) : len(body) - len(quote)] == node.value
+                and "\\" not in body
+            ):
+                inner = start + len((text[:prefix] + quote).encode())
+                use.edits.append(Edit(inner, inner + len(str(node.value).encode()), new))
+                return
+        use.refuse("the string is not a plain literal")

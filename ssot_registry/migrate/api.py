@@ -1,0 +1,142 @@
+"""`scan` and `migrate`: the use cases, run over many files (in worker processes when large)."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+from ssot_registry.migrate.engine import FileOutcome, process_file
+from ssot_registry.migrate.files import find_sources
+from ssot_registry.migrate.index import PathIndex, build_index
+from ssot_registry.migrate.model import FileError, Finding, MigrationResult, ScanReport
+from ssot_registry.migrate.source import SourceError, write_atomically
+from ssot_registry.registry import Registry, load
+
+__all__ = ["migrate", "migrate_report", "scan", "scan_report"]
+
+PARALLEL_FILES = 400
+_CHUNK = 96
+_INDEX: PathIndex | None = None
+
+PathLike = str | os.PathLike[str]
+
+
+def _registry(registry: Registry | PathLike) -> Registry:
+    return registry if isinstance(registry, Registry) else load(Path(registry))
+
+
+def _cpu_count() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not on Linux
+        return os.cpu_count() or 1
+
+
+def _set_index(index: PathIndex) -> None:
+    global _INDEX  # noqa: PLW0603 - the per-process index of a worker
+    _INDEX = index
+
+
+def _process_chunk(paths: list[str], rewrite: bool) -> list[FileOutcome]:
+    assert _INDEX is not None
+    outcomes = (process_file(path, _INDEX, rewrite=rewrite) for path in paths)
+    return [outcome for outcome in outcomes if outcome.findings or outcome.error]
+
+
+def _process(
+    files: list[str], index: PathIndex, *, rewrite: bool, jobs: int | None
+) -> Iterable[FileOutcome]:
+    """Run every file through the pipeline, across `jobs` processes for large trees."""
+    workers = jobs if jobs is not None else _cpu_count()
+    if workers <= 1 or (jobs is None and len(files) < PARALLEL_FILES) or not index:
+        outcomes = (process_file(path, index, rewrite=rewrite) for path in files)
+        return [outcome for outcome in outcomes if outcome.findings or outcome.error]
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    chunks = [files[start : start + _CHUNK] for start in range(0, len(files), _CHUNK)]
+    with ProcessPoolExecutor(
+        workers, mp_context=context, initializer=_set_index, initargs=(index,)
+    ) as pool:
+        futures = [pool.submit(_process_chunk, chunk, rewrite) for chunk in chunks]
+        return [outcome for future in futures for outcome in future.result()]
+
+
+def scan_report(
+    paths: Sequence[PathLike],
+    registry: Registry | PathLike,
+    *,
+    exclude: Sequence[str] = (),
+    jobs: int | None = None,
+) -> ScanReport:
+    """Scan `paths` for uses of deprecated paths: findings, files read, files that failed."""
+    index = build_index(_registry(registry))
+    files = find_sources(paths, exclude)
+    report = ScanReport(files=len(files))
+    for outcome in _process(files, index, rewrite=False, jobs=jobs):
+        report.findings.extend(outcome.findings)
+        if outcome.error is not None:
+            report.errors.append(outcome.error)
+    report.findings.sort()
+    report.errors.sort()
+    return report
+
+
+def scan(paths: Sequence[PathLike], registry: Registry | PathLike) -> list[Finding]:
+    """Every use of an alias or `[[external]]` old path under `paths`, sorted by place.
+
+    Reads sources without importing or running them. Files that cannot be read
+    or parsed are skipped here; `scan_report` lists them.
+    """
+    return scan_report(paths, registry).findings
+
+
+def migrate_report(
+    paths: Sequence[PathLike],
+    registry: Registry | PathLike,
+    *,
+    write: bool = False,
+    exclude: Sequence[str] = (),
+    jobs: int | None = None,
+) -> MigrationResult:
+    """Rewrite deprecated paths under `paths` (in place with `write`, else only diffs)."""
+    index = build_index(_registry(registry))
+    files = find_sources(paths, exclude)
+    result = MigrationResult(files=len(files))
+    failed: set[str] = set()
+    for outcome in _process(files, index, rewrite=True, jobs=jobs):
+        result.findings.extend(outcome.findings)
+        if outcome.error is not None:
+            result.errors.append(outcome.error)
+        if outcome.rewritten is None or outcome.diff is None:
+            continue
+        result.diffs[outcome.path] = outcome.diff
+        if write:
+            try:
+                write_atomically(Path(outcome.path), outcome.rewritten)
+            except SourceError as error:
+                result.errors.append(FileError(outcome.path, str(error)))
+                failed.add(outcome.path)
+            else:
+                result.written.append(outcome.path)
+    result.findings.sort()
+    result.errors.sort()
+    result.written.sort()
+    result.remaining = [
+        finding for finding in result.findings if not finding.fixable or finding.path in failed
+    ]
+    return result
+
+
+def migrate(
+    paths: Sequence[PathLike], registry: Registry | PathLike, *, write: bool = False
+) -> MigrationResult:
+    """Rewrite every deprecated path under `paths`: a diff per file, written in place if `write`.
+
+    Only the paths change; comments, quoting, line endings, encoding and file
+    mode stay. Uses that cannot be rewritten safely are left and listed in
+    `remaining`; unreadable or unwritable files are listed in `errors`.
+    """
+    return migrate_report(paths, registry, write=write)

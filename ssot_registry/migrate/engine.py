@@ -1,0 +1,125 @@
+"""One file through the pipeline: read, pre-filter, parse, analyse, rewrite, re-parse."""
+
+from __future__ import annotations
+
+import ast
+import difflib
+import warnings
+from dataclasses import dataclass, field
+
+from ssot_registry.migrate.analyze import FileAnalysis, Use
+from ssot_registry.migrate.edits import Edit, apply_edits
+from ssot_registry.migrate.files import module_name
+from ssot_registry.migrate.index import PathIndex
+from ssot_registry.migrate.model import FileError, Finding
+from ssot_registry.migrate.source import Source, SourceError, decode_source
+
+__all__ = ["FileOutcome", "process_file"]
+
+
+@dataclass
+class FileOutcome:
+    """What one file yielded: findings, the rewritten bytes (when asked for), or an error."""
+
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    error: FileError | None = None
+    rewritten: bytes | None = None
+    diff: str | None = None
+
+
+def _parse(source: Source, path: str) -> ast.Module:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # SyntaxWarning for invalid escapes in user code
+        try:
+            return ast.parse(source.text, filename=path)
+        except SyntaxError as error:
+            raise SourceError(f"line {error.lineno}: syntax error: {error.msg}") from None
+        except ValueError as error:  # source with NUL bytes
+            raise SourceError(f"cannot parse: {error}") from None
+
+
+def _settle(uses: list[Use]) -> list[Edit]:
+    """The edits of every rewritable use, refusing uses whose edits overlap another's."""
+    accepted: list[Edit] = []
+    seen: set[Edit] = set()
+    for use in sorted(uses, key=lambda use: (use.line, use.col)):
+        if use.problem is not None:
+            continue
+        fresh = [edit for edit in use.edits if edit not in seen]
+        clash = any(
+            edit.start < other.end and other.start < edit.end
+            for edit in fresh
+            for other in accepted
+        )
+        if clash:
+            use.refuse("it overlaps another rewrite on the same line")
+            continue
+        for edit in fresh:
+            seen.add(edit)
+            accepted.append(edit)
+    return accepted
+
+
+def _finding(path: str, use: Use) -> Finding:
+    message = use.entry.describe(use.used, use.replacement)
+    if use.problem is not None:
+        message += f"; not rewritten automatically: {use.problem}"
+    return Finding(
+        path,
+        use.line,
+        use.col,
+        use.code,
+        str(use.entry.old),
+        str(use.entry.new),
+        message,
+        fixable=use.problem is None,
+    )
+
+
+def _diff(path: str, before: str, after: str) -> str:
+    lines = difflib.unified_diff(
+        before.splitlines(keepends=True),
+        after.splitlines(keepends=True),
+        fromfile=path,
+        tofile=path,
+    )
+    return "".join(
+        line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines
+    )
+
+
+def process_file(path: str, index: PathIndex, *, rewrite: bool) -> FileOutcome:
+    """Scan one file (and plan its rewrite when `rewrite`); never raises for a bad file."""
+    outcome = FileOutcome(path)
+    try:
+        with open(path, "rb") as stream:
+            raw = stream.read()
+    except OSError as error:
+        outcome.error = FileError(path, f"cannot read: {error.strerror}")
+        return outcome
+    module, is_package = module_name(path)
+    if not index.may_use(raw, module.partition(".")[0] if module else None):
+        return outcome
+    try:
+        source = decode_source(raw)
+        tree = _parse(source, path)
+    except SourceError as error:
+        outcome.error = FileError(path, str(error))
+        return outcome
+    uses = FileAnalysis(source, tree, index, module, is_package=is_package).run()
+    if not uses:
+        return outcome
+    edits = _settle(uses) if rewrite else []
+    if edits:
+        data = apply_edits(source.data, edits)
+        try:
+            _parse(Source.from_text(data.decode("utf-8")), path)
+        except SourceError as error:
+            for use in uses:
+                use.refuse(f"the rewritten file would not parse ({error})")
+        else:
+            outcome.rewritten = source.encode(data)
+            outcome.diff = _diff(path, source.text, data.decode("utf-8"))
+    outcome.findings = sorted(_finding(path, use) for use in uses)
+    return outcome

@@ -1,0 +1,152 @@
+"""`PathIndex`: every deprecated path of a registry, shaped for fast lookups while scanning.
+
+It is plain data (dicts of tuples) so that worker processes receive it cheaply,
+and it carries the compiled text pre-filter that lets most files skip parsing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ssot_registry.registry import ImportPath, Registry
+
+__all__ = ["Entry", "Match", "PathIndex", "build_index"]
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One deprecated path: an alias (tombstones included) or an `[[external]]` entry."""
+
+    old: ImportPath
+    new: ImportPath
+    external: bool
+    since: str | None = None
+    remove_in: str | None = None
+    removed_in: str | None = None
+    reason: str | None = None
+
+    def describe(self, used: str, replacement: str) -> str:
+        """The finding's message for a use spelled `used`, to be replaced by `replacement`."""
+        if self.external:
+            text = f"{used} is a deprecated third-party path; use {replacement} instead"
+        elif self.removed_in is not None:
+            text = f"{used} was removed in {self.removed_in}; use {replacement} instead"
+        else:
+            when = f" since {self.since}" if self.since else ""
+            until = f" and will be removed in {self.remove_in}" if self.remove_in else ""
+            text = f"{used} is deprecated{when}{until}; use {replacement} instead"
+        return f"{text} ({self.reason})" if self.reason else text
+
+
+@dataclass(frozen=True)
+class Match:
+    """A dotted name that starts with a deprecated path: the entry, and both spellings."""
+
+    entry: Entry
+    old_dotted: str
+    new_dotted: str
+    consumed: int
+
+    @property
+    def new_module(self) -> str:
+        """The module a rewritten reference needs imported."""
+        entry = self.entry
+        if entry.new.is_module:
+            return self.new_dotted
+        return entry.new.module
+
+
+class PathIndex:
+    """Deprecated module paths and attribute paths, with dotted-name matching."""
+
+    def __init__(self, entries: list[Entry]) -> None:
+        self.modules: dict[str, Entry] = {}
+        self.attributes: dict[str, dict[str, Entry]] = {}
+        for entry in entries:
+            if entry.old.is_module:
+                self.modules.setdefault(entry.old.module, entry)
+            else:
+                qualname = entry.old.qualname or ""
+                self.attributes.setdefault(entry.old.module, {}).setdefault(qualname, entry)
+        self.tops = frozenset(name.partition(".")[0] for name in (*self.modules, *self.attributes))
+        words = {name.rpartition(".")[2] for name in self.modules}
+        for qualnames in self.attributes.values():
+            words.update(qualname.partition(".")[0] for qualname in qualnames)
+        alternatives = "|".join(sorted(map(re.escape, words), key=lambda w: (-len(w), w)))
+        self.needles: re.Pattern[bytes] | None = (
+            re.compile(rb"\b(?:" + alternatives.encode() + rb")\b") if words else None
+        )
+        self.relative = re.compile(rb"\bfrom[ \t]+\.")
+
+    def __bool__(self) -> bool:
+        return bool(self.modules or self.attributes)
+
+    def may_use(self, data: bytes, top_package: str | None) -> bool:
+        """Cheap text test: False when the file cannot mention any deprecated path."""
+        if self.needles is None:
+            return False
+        if self.needles.search(data):
+            return True
+        return top_package in self.tops and self.relative.search(data) is not None
+
+    def match_module(self, name: str) -> Match | None:
+        """The module entry covering module `name` (itself or a parent package)."""
+        parts = name.split(".")
+        for end in range(len(parts), 0, -1):
+            entry = self.modules.get(".".join(parts[:end]))
+            if entry is not None:
+                new = ".".join([entry.new.module, *parts[end:]])
+                return Match(entry, name, new, len(parts))
+        return None
+
+    def match_exact(self, dotted: str) -> Match | None:
+        """The entry whose old path is spelled exactly `dotted` (`pkg.mod` or `pkg.mod.Name`)."""
+        entry = self.modules.get(dotted)
+        if entry is not None:
+            return Match(entry, dotted, entry.new.module, dotted.count(".") + 1)
+        module = dotted
+        while "." in module:
+            module, _, _ = module.rpartition(".")
+            qualnames = self.attributes.get(module)
+            if qualnames is not None:
+                entry = qualnames.get(dotted[len(module) + 1 :])
+                if entry is not None:
+                    return Match(entry, dotted, entry.new.dotted, dotted.count(".") + 1)
+        return None
+
+    def match_prefix(self, dotted: str) -> Match | None:
+        """The entry whose old path is the longest dotted prefix of `dotted` (attributes first)."""
+        parts = dotted.split(".")
+        for end in range(len(parts), 1, -1):
+            found = self.match_exact(".".join(parts[:end]))
+            if found is not None and not found.entry.old.is_module:
+                rest = parts[end:]
+                return Match(found.entry, dotted, ".".join([found.new_dotted, *rest]), end)
+        module = self.match_module(dotted)
+        if module is None:
+            return None
+        entry = module.entry
+        consumed = entry.old.module.count(".") + 1
+        return Match(entry, dotted, module.new_dotted, consumed)
+
+
+def build_index(registry: Registry) -> PathIndex:
+    """Every alias (tombstones included) and external entry of `registry`, indexed."""
+    entries = [
+        Entry(
+            alias.old,
+            alias.new,
+            external=False,
+            since=alias.since,
+            remove_in=alias.remove_in,
+            removed_in=alias.removed_in,
+            reason=alias.reason,
+        )
+        for alias in registry.aliases
+    ]
+    entries.extend(
+        Entry(external.old, external.new, external=True, reason=external.reason)
+        for external in registry.externals
+    )
+    return PathIndex(entries)

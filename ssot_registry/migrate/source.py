@@ -1,0 +1,95 @@
+"""Source files as bytes: decoding (BOM, encoding cookie), positions, atomic writes."""
+
+from __future__ import annotations
+
+import codecs
+import io
+import os
+import tempfile
+import tokenize
+from bisect import bisect_right
+from dataclasses import dataclass
+from pathlib import Path
+
+__all__ = ["Source", "SourceError", "decode_source", "write_atomically"]
+
+
+class SourceError(Exception):
+    """A source file cannot be read, decoded, parsed or written; the message says why."""
+
+
+@dataclass
+class Source:
+    """A decoded source file; positions are UTF-8 byte offsets into `data` (as `ast` reports)."""
+
+    text: str
+    encoding: str
+    bom: bool
+    data: bytes
+    starts: list[int]
+
+    @classmethod
+    def from_text(cls, text: str, encoding: str = "utf-8", *, bom: bool = False) -> Source:
+        """Index `text` by line so that `ast` positions map to offsets."""
+        data = text.encode("utf-8")
+        starts = [0]
+        position = 0
+        for line in data.splitlines(keepends=True):
+            position += len(line)
+            starts.append(position)
+        return cls(text, encoding, bom, data, starts)
+
+    def offset(self, line: int, col: int) -> int:
+        """The offset in `data` of an `ast` (1-based line, 0-based byte column) position."""
+        return self.starts[line - 1] + col
+
+    def column(self, line: int, col: int) -> int:
+        """The 1-based character column of an `ast` position, as editors count."""
+        start = self.starts[line - 1]
+        return len(self.data[start : start + col].decode("utf-8", "replace")) + 1
+
+    def line_of(self, offset: int) -> int:
+        """The 1-based line holding `offset`."""
+        return bisect_right(self.starts, offset)
+
+    def encode(self, data: bytes) -> bytes:
+        """UTF-8 `data` (a rewritten text) back in the file's own encoding and BOM."""
+        text = data.decode("utf-8")
+        raw = text.encode(self.encoding)
+        return codecs.BOM_UTF8 + raw if self.bom else raw
+
+
+def decode_source(raw: bytes) -> Source:
+    """Decode a file's bytes as Python does (BOM, PEP 263 cookie); SourceError if impossible."""
+    try:
+        encoding, _ = tokenize.detect_encoding(io.BytesIO(raw).readline)
+    except SyntaxError as error:
+        raise SourceError(f"cannot decode: {error.msg}") from None
+    bom = raw.startswith(codecs.BOM_UTF8)
+    body = raw[len(codecs.BOM_UTF8) :] if bom else raw
+    codec = "utf-8" if encoding == "utf-8-sig" else encoding
+    try:
+        text = body.decode(codec)
+    except UnicodeDecodeError as error:
+        line = body[: error.start].count(b"\n") + 1
+        raise SourceError(
+            f"line {line}: cannot decode byte 0x{body[error.start]:02x} as {codec}; "
+            "save the file as UTF-8 or declare its encoding (PEP 263)"
+        ) from None
+    return Source.from_text(text, codec, bom=bom)
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Replace `path` with `data` through a temporary file and `os.replace`, keeping its mode."""
+    mode = path.stat().st_mode
+    if not os.access(path, os.W_OK):
+        raise SourceError("cannot write: the file is read-only; make it writable and run again")
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.chmod(temporary, mode & 0o7777)
+        os.replace(temporary, path)
+    except OSError as error:
+        Path(temporary).unlink(missing_ok=True)
+        raise SourceError(f"cannot write: {error.strerror}") from None
