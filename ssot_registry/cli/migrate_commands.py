@@ -1,9 +1,123 @@
-"""Placeholder: registered by the owning capability."""
+"""`scan`, `migrate` and `export ruff`: thin shells over `ssot_registry.migrate` and `render`."""
 
 from __future__ import annotations
 
+import argparse
+import sys
 from typing import Any
+
+from ssot_registry.cli.common import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    UsageError,
+    add_registry_option,
+    emit,
+    load_registry,
+)
+
+__all__ = ["register"]
+
+
+def _add_paths(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="files and folders to read")
+    parser.add_argument(
+        "--exclude",
+        action="append",
+        default=[],
+        metavar="GLOB",
+        help="skip files and folders matching GLOB (repeatable; .gitignore files are honoured)",
+    )
+    parser.add_argument(
+        "--jobs", type=int, default=None, metavar="N", help="worker processes (default: CPUs)"
+    )
+    add_registry_option(parser)
 
 
 def register(commands: Any) -> None:
-    """Add nothing yet."""
+    """Add `scan`, `migrate` and `export` (with `ruff`) to the command line."""
+    scan = commands.add_parser(
+        "scan", help="find uses of deprecated import paths in source files (exit 1 if any)"
+    )
+    _add_paths(scan)
+    scan.add_argument("--format", choices=("text", "json", "github"), default="text")
+    scan.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE")
+    scan.set_defaults(handler=run_scan)
+
+    migrate = commands.add_parser(
+        "migrate", help="rewrite deprecated import paths (a diff, or in place with --write)"
+    )
+    _add_paths(migrate)
+    migrate.add_argument("--write", action="store_true", help="rewrite the files in place")
+    migrate.set_defaults(handler=run_migrate)
+
+    export = commands.add_parser("export", help="export the registry for other tools")
+    formats = export.add_subparsers(dest="format", metavar="FORMAT", required=True)
+    ruff = formats.add_parser(
+        "ruff", help="the [lint.flake8-tidy-imports.banned-api] table for ruff (TID251)"
+    )
+    add_registry_option(ruff)
+    ruff.add_argument("--output", "-o", metavar="FILE", help="write the table to FILE")
+    ruff.set_defaults(handler=run_export_ruff)
+
+
+def _check_options(options: argparse.Namespace) -> None:
+    if options.jobs is not None and options.jobs < 1:
+        raise UsageError(f"--jobs must be at least 1, got {options.jobs}")
+
+
+def run_scan(options: argparse.Namespace) -> int:
+    """`ssot-registry scan`: exit 1 when anything is found (or a file cannot be read)."""
+    from ssot_registry.migrate import scan_report
+    from ssot_registry.render.scan_report import (
+        render_findings_github,
+        render_findings_json,
+        render_findings_text,
+    )
+
+    _check_options(options)
+    registry = load_registry(options)
+    try:
+        report = scan_report(options.paths, registry, exclude=options.exclude, jobs=options.jobs)
+    except FileNotFoundError as error:
+        raise UsageError(f"{error}: no such file or directory") from None
+    renderer = {
+        "text": render_findings_text,
+        "json": render_findings_json,
+        "github": render_findings_github,
+    }[options.format]
+    emit(renderer(report), options.output)
+    return EXIT_FINDINGS if report.findings or report.errors else EXIT_OK
+
+
+def run_migrate(options: argparse.Namespace) -> int:
+    """`ssot-registry migrate`: print the diff (or write it); exit 1 when work is left."""
+    from ssot_registry.migrate import migrate_report
+    from ssot_registry.render.scan_report import render_migration_summary
+
+    _check_options(options)
+    registry = load_registry(options)
+    try:
+        result = migrate_report(
+            options.paths,
+            registry,
+            write=options.write,
+            exclude=options.exclude,
+            jobs=options.jobs,
+        )
+    except FileNotFoundError as error:
+        raise UsageError(f"{error}: no such file or directory") from None
+    if not options.write:
+        sys.stdout.write(result.diff)
+    sys.stderr.write(render_migration_summary(result, write=options.write))
+    left = result.remaining or result.errors
+    if options.write:
+        return EXIT_FINDINGS if left else EXIT_OK
+    return EXIT_FINDINGS if result.diffs or left else EXIT_OK
+
+
+def run_export_ruff(options: argparse.Namespace) -> int:
+    """`ssot-registry export ruff`: print ruff's banned-api table."""
+    from ssot_registry.render.ruff import render_ruff_banned_api
+
+    emit(render_ruff_banned_api(load_registry(options)), options.output)
+    return EXIT_OK

@@ -213,11 +213,11 @@ class FileAnalysis:
         self.imports = [
             node for node in statements if isinstance(node, (ast.Import, ast.ImportFrom))
         ]
-        for statement in self.imports:
-            if isinstance(statement, ast.Import):
-                plan_import(self, statement)
+        for found in self.imports:
+            if isinstance(found, ast.Import):
+                plan_import(self, found)
             else:
-                plan_import_from(self, statement)
+                plan_import_from(self, found)
         for statement in statements:
             last = statement.end_lineno or statement.lineno
             if isinstance(statement, (ast.Import, ast.ImportFrom)) or not self.on_needle_line(

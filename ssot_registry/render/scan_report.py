@@ -1,0 +1,127 @@
+"""Scan and migrate results for people (text), machines (JSON) and GitHub Actions annotations."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+
+from ssot_registry.migrate import FileError, Finding, MigrationResult, ScanReport
+
+__all__ = [
+    "render_findings_github",
+    "render_findings_json",
+    "render_findings_text",
+    "render_migration_summary",
+]
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+def _by_old(findings: Sequence[Finding]) -> dict[str, tuple[str, int, set[str]]]:
+    grouped: dict[str, tuple[str, int, set[str]]] = {}
+    for finding in findings:
+        new, count, files = grouped.get(finding.old, (finding.new, 0, set()))
+        files.add(finding.path)
+        grouped[finding.old] = (new, count + 1, files)
+    return dict(sorted(grouped.items()))
+
+
+def _summary(findings: Sequence[Finding], files: int) -> list[str]:
+    """The closing lines: totals, then each deprecated path with its uses left and files."""
+    if not findings:
+        return [f"No deprecated paths found in {_plural(files, 'file')}."]
+    paths = {finding.path for finding in findings}
+    fixable = sum(finding.fixable for finding in findings)
+    olds = _plural(len(_by_old(findings)), "deprecated path")
+    lines = [
+        f"Found {_plural(len(findings), 'use')} of {olds}"
+        f" in {_plural(len(paths), 'file')} ({_plural(files, 'file')} scanned);"
+        f" {fixable} rewritable by 'ssot-registry migrate --write'."
+    ]
+    for old, (new, count, used_in) in _by_old(findings).items():
+        lines.append(
+            f"  {old} -> {new}: {_plural(count, 'use')} left in {_plural(len(used_in), 'file')}"
+        )
+    return lines
+
+
+def _error_lines(errors: Sequence[FileError]) -> list[str]:
+    return [f"{error.path}: error: {error.message}" for error in errors]
+
+
+def render_findings_text(report: ScanReport) -> str:
+    """One `path:line:col: CODE message` line per finding, file errors, then the summary."""
+    lines = [str(finding) for finding in report.findings]
+    lines.extend(_error_lines(report.errors))
+    lines.extend(_summary(report.findings, report.files))
+    return "\n".join(lines) + "\n"
+
+
+def render_findings_json(report: ScanReport) -> str:
+    """The scan as one JSON object (SPEC §10 "Scan JSON")."""
+    payload = {
+        "findings": [
+            {
+                "path": finding.path,
+                "line": finding.line,
+                "col": finding.col,
+                "code": finding.code,
+                "old": finding.old,
+                "new": finding.new,
+                "message": finding.message,
+                "fixable": finding.fixable,
+            }
+            for finding in report.findings
+        ],
+        "summary": {
+            "files": report.files,
+            "findings": len(report.findings),
+            "by_old": {old: count for old, (_, count, _) in _by_old(report.findings).items()},
+        },
+        "errors": [{"path": error.path, "message": error.message} for error in report.errors],
+    }
+    return json.dumps(payload, indent=2) + "\n"
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def render_findings_github(report: ScanReport) -> str:
+    """GitHub Actions `::error` workflow commands, one per finding and per unreadable file."""
+    lines = [
+        f"::error file={_escape_property(finding.path)},line={finding.line},col={finding.col},"
+        f"title={finding.code}::{_escape_data(finding.message)}"
+        for finding in report.findings
+    ]
+    lines.extend(
+        f"::error file={_escape_property(error.path)},title=ssot-registry::"
+        f"{_escape_data(error.message)}"
+        for error in report.errors
+    )
+    return "\n".join(lines) + "\n" if lines else ""
+
+
+def render_migration_summary(result: MigrationResult, *, write: bool) -> str:
+    """What `migrate` did or would do, what needs a person, and files it could not handle."""
+    changed = len(result.diffs)
+    lines = [str(finding) for finding in result.remaining]
+    lines.extend(_error_lines(result.errors))
+    if write:
+        lines.append(f"Rewrote {_plural(len(result.written), 'file')}.")
+    else:
+        lines.append(
+            f"Would rewrite {_plural(changed, 'file')}; run with --write to apply."
+            if changed
+            else "Nothing to rewrite."
+        )
+    if result.remaining:
+        uses = _plural(len(result.remaining), "use")
+        lines.append(f"{uses} of deprecated paths need a person (listed above).")
+    return "\n".join(lines) + "\n"
