@@ -9,6 +9,7 @@ statements on lines where the text pre-filter saw a deprecated name.
 from __future__ import annotations
 
 import ast
+import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
@@ -101,9 +102,9 @@ class FileAnalysis:
         self.insertions: dict[tuple[int, str], Use] = {}
         self._assigned: set[str] | None = None
         self._loads: dict[str, int] | None = None
-        needles = index.needles
+        needles = index.uses
         self.needle_lines: list[int] = sorted(
-            {source.line_of(found.start()) for found in needles.finditer(source.data)}
+            {source.line_of(found.end()) for found in needles.finditer(source.data)}
             if needles is not None
             else ()
         )
@@ -135,6 +136,10 @@ class FileAnalysis:
                     names.add(node.name)
             self._assigned = names
         return self._assigned
+
+    def mentions(self, name: str) -> bool:
+        """Cheap text test: does the identifier `name` occur anywhere in the file?"""
+        return re.search(rb"\b%s\b" % re.escape(name.encode()), self.source.data) is not None
 
     def load_count(self, name: str) -> int:
         """How many times the file reads the name `name`."""
@@ -219,9 +224,12 @@ class FileAnalysis:
             else:
                 plan_import_from(self, found)
         for statement in statements:
+            first = statement.lineno
+            for decorator in getattr(statement, "decorator_list", ()):
+                first = min(first, decorator.lineno)
             last = statement.end_lineno or statement.lineno
             if isinstance(statement, (ast.Import, ast.ImportFrom)) or not self.on_needle_line(
-                statement.lineno, last
+                first, last
             ):
                 continue
             for root in self.expressions(statement):
@@ -264,7 +272,7 @@ class FileAnalysis:
         ):
             return
         top = module.partition(".")[0]
-        if top in self.assigned_names():
+        if self.mentions(top) and top in self.assigned_names():
             use.refuse(f"'import {module}' would clash with the name {top!r} bound here")
             return
         key = (node_span(self.source, after)[1], module)

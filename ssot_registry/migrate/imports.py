@@ -137,7 +137,7 @@ def _rewrite_import(
                     use.refuse(f"it would duplicate the import on line {other.lineno}")
                     return
     if not alias.asname and new_top != top:
-        if new_top in analysis.assigned_names():
+        if analysis.mentions(new_top) and new_top in analysis.assigned_names():
             use.refuse(f"'import {new}' would clash with the name {new_top!r} bound here")
             return
         if _top_still_needed(analysis, statement, alias.name):
