@@ -238,7 +238,8 @@ class _Prober:
                     f"not the identical object at {alias.new}",
                 )
             )
-        findings.extend(self._attribution(task, alias, caught, shadow))
+        if not findings:
+            findings.extend(self._attribution(task, alias, caught, shadow))
         return findings or [_result(task, None, f"{alias.old} -> {alias.new}")]
 
     def _attribution(
