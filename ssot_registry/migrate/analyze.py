@@ -139,7 +139,10 @@ class FileAnalysis:
 
     def mentions(self, name: str) -> bool:
         """Cheap text test: does the identifier `name` occur anywhere in the file?"""
-        return re.search(rb"\b%s\b" % re.escape(name.encode()), self.source.data) is not None
+        raw = name.encode()
+        if raw not in self.source.data:
+            return False
+        return re.search(rb"\b%s\b" % re.escape(raw), self.source.data) is not None
 
     def load_count(self, name: str) -> int:
         """How many times the file reads the name `name`."""
