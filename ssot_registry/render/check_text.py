@@ -56,7 +56,9 @@ def render_text(report: CheckReport) -> str:
         if result.status == "ok":
             lines.append(f"  {where}: ok {result.kind} {result.entry}")
         else:
-            lines.append(f"  {where}: {result.code} {result.kind} {result.entry}: {result.message}")
+            lines.append(
+                f"  {where}: {result.code} {result.kind} {result.entry}: {shorten(result.message)}"
+            )
     lines.append("")
     verdict = "ok" if report.ok else "FAILED"
     lines.append(
