@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import io
 import os
+import stat
 import tempfile
 import tokenize
 from bisect import bisect_right
@@ -82,7 +83,7 @@ def decode_source(raw: bytes) -> Source:
 def write_atomically(path: Path, data: bytes) -> None:
     """Replace `path` with `data` through a temporary file and `os.replace`, keeping its mode."""
     mode = path.stat().st_mode
-    if not os.access(path, os.W_OK):
+    if not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(path, os.W_OK):
         raise SourceError("cannot write: the file is read-only; make it writable and run again")
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
