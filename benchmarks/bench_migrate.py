@@ -1,0 +1,349 @@
+"""`python -m benchmarks migrate`: scan vs ruff TID251, migrate --write vs a LibCST codemod.
+
+Corpus: the Django sdist from PyPI, unpacked into `benchmarks/.corpus/` (fetched
+with pip when missing). Registry: 50 heavily used Django paths declared as
+aliases of fabricated new paths; ruff gets the same 50 paths as banned-api
+(through `ssot-registry export ruff`). Everything runs as real subprocesses on
+the same tree with the same cores; ratios are medians measured in the same run.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tarfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from benchmarks._harness import Row, ratio_row
+
+HERE = Path(__file__).parent
+CORPUS = HERE / ".corpus"
+WORK = HERE / ".work" / "migrate"
+VENV_BIN = Path(sys.executable).parent
+
+# (old, new): 46 attribute aliases and 4 module aliases, all real and heavily used.
+PATHS: tuple[tuple[str, str], ...] = (
+    ("django.test:SimpleTestCase", "djangonext.testing.cases:SimpleTestCase"),
+    ("django.test:TestCase", "djangonext.testing.cases:TestCase"),
+    ("django.test:TransactionTestCase", "djangonext.testing.cases:TransactionTestCase"),
+    ("django.test:RequestFactory", "djangonext.testing.client:RequestFactory"),
+    ("django.test:override_settings", "djangonext.testing.settings:override_settings"),
+    ("django.test.utils:isolate_apps", "djangonext.testing.apps:isolate_apps"),
+    ("django.test.utils:CaptureQueriesContext", "djangonext.testing.db:CaptureQueriesContext"),
+    ("django.test.utils:register_lookup", "djangonext.testing.db:register_lookup"),
+    ("django.conf:settings", "djangonext.config:settings"),
+    ("django.db:connection", "djangonext.database:connection"),
+    ("django.db:connections", "djangonext.database:connections"),
+    ("django.db:DEFAULT_DB_ALIAS", "djangonext.database:DEFAULT_ALIAS"),
+    ("django.db:DatabaseError", "djangonext.database.errors:DatabaseError"),
+    ("django.db:IntegrityError", "djangonext.database.errors:IntegrityError"),
+    ("django.db:NotSupportedError", "djangonext.database.errors:NotSupportedError"),
+    ("django.db.models:Model", "djangonext.orm.base:Model"),
+    ("django.db.models:Q", "djangonext.orm.query:Q"),
+    ("django.db.models:F", "djangonext.orm.expressions:F"),
+    ("django.db.models:CharField", "djangonext.orm.fields:CharField"),
+    ("django.db.models:IntegerField", "djangonext.orm.fields:IntegerField"),
+    ("django.db.models:ForeignKey", "djangonext.orm.fields:ForeignKey"),
+    ("django.db.models:CASCADE", "djangonext.orm.deletion:CASCADE"),
+    ("django.db.models:Count", "djangonext.orm.aggregates:Count"),
+    ("django.db.models:Value", "djangonext.orm.expressions:Value"),
+    ("django.core.exceptions:ImproperlyConfigured", "djangonext.errors:ImproperlyConfigured"),
+    ("django.core.exceptions:ValidationError", "djangonext.errors:ValidationError"),
+    ("django.core.exceptions:FieldError", "djangonext.errors:FieldError"),
+    ("django.core.exceptions:FieldDoesNotExist", "djangonext.errors:FieldDoesNotExist"),
+    ("django.core.exceptions:ObjectDoesNotExist", "djangonext.errors:ObjectDoesNotExist"),
+    ("django.core.management:call_command", "djangonext.cli:call_command"),
+    ("django.core.management.base:BaseCommand", "djangonext.cli.base:BaseCommand"),
+    ("django.core.checks:Error", "djangonext.checks:Error"),
+    ("django.utils.translation:gettext_lazy", "djangonext.i18n:gettext_lazy"),
+    ("django.utils.translation:gettext", "djangonext.i18n:gettext"),
+    ("django.utils.functional:cached_property", "djangonext.functional:cached_property"),
+    ("django.utils.functional:SimpleLazyObject", "djangonext.functional:SimpleLazyObject"),
+    ("django.utils.safestring:mark_safe", "djangonext.html.safe:mark_safe"),
+    ("django.utils.module_loading:import_string", "djangonext.loading:import_string"),
+    ("django.utils.deprecation:MiddlewareMixin", "djangonext.middleware:MiddlewareMixin"),
+    ("django.apps:apps", "djangonext.registry:apps"),
+    ("django.apps:AppConfig", "djangonext.registry:AppConfig"),
+    ("django.urls:path", "djangonext.routing:path"),
+    ("django.urls:reverse", "djangonext.routing:reverse"),
+    ("django.urls:include", "djangonext.routing:include"),
+    ("django.http:HttpResponse", "djangonext.web:HttpResponse"),
+    ("django.http:HttpRequest", "djangonext.web:HttpRequest"),
+    ("django.utils.timezone", "djangonext.time"),
+    ("django.forms", "djangonext.forms"),
+    ("django.contrib.admin", "djangonext.admin"),
+    ("django.db.migrations", "djangonext.orm.migrations"),
+)
+
+
+def _corpus() -> Path:
+    """The unpacked Django sdist, downloaded with pip the first time."""
+    CORPUS.mkdir(parents=True, exist_ok=True)
+    found = sorted(path for path in CORPUS.glob("django-*") if path.is_dir())
+    if found:
+        return found[-1]
+    archives = sorted(CORPUS.glob("django-*.tar.gz"))
+    if not archives:
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "pip",
+                "download",
+                "--no-deps",
+                "--no-binary",
+                ":all:",
+                "--quiet",
+                "django",
+                "-d",
+                str(CORPUS),
+            ],
+            check=True,
+        )
+        archives = sorted(CORPUS.glob("django-*.tar.gz"))
+    with tarfile.open(archives[-1]) as archive:
+        if sys.version_info >= (3, 12):
+            archive.extractall(CORPUS, filter="data")
+        else:
+            archive.extractall(CORPUS)
+    return sorted(path for path in CORPUS.glob("django-*") if path.is_dir())[-1]
+
+
+def _write_registry() -> Path:
+    lines = ["[registry]", "schema = 1", 'name = "django-bench"', ""]
+    for old, new in PATHS:
+        lines += ["[[alias]]", f'old = "{old}"', f'new = "{new}"', 'since = "5.0"', ""]
+    WORK.mkdir(parents=True, exist_ok=True)
+    registry = WORK / "registry.toml"
+    registry.write_text("\n".join(lines), encoding="utf-8")
+    return registry
+
+
+def _cli(*arguments: str) -> list[str]:
+    return [sys.executable, "-m", "ssot_registry", *arguments]
+
+
+def _wall(command: Sequence[str], repeat: int, cwd: Path | None = None) -> float:
+    """Median wall time of a subprocess (output discarded)."""
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        subprocess.run(
+            command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False
+        )
+        times.append(time.perf_counter() - start)
+    times.sort()
+    return times[len(times) // 2]
+
+
+def _output(command: Sequence[str]) -> str:
+    return subprocess.run(command, capture_output=True, text=True, check=False).stdout
+
+
+def _peak_rss_kb(command: Sequence[str]) -> int:
+    """Peak resident set size of the largest process `command` starts (itself or a worker)."""
+    probe = (
+        "import resource, subprocess, sys; "
+        "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL); "
+        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+    )
+    output = subprocess.run(
+        [sys.executable, "-c", probe, *command], capture_output=True, text=True, check=True
+    )
+    return int(output.stdout.strip())
+
+
+def _import_lines(path: Path) -> set[int]:
+    """Lines covered by import statements in a file (for classifying findings)."""
+    import ast
+
+    try:
+        tree = ast.parse(path.read_bytes())
+    except (SyntaxError, ValueError):
+        return set()
+    lines: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
+            lines.update(range(node.lineno, (node.end_lineno or node.lineno) + 1))
+    return lines
+
+
+def _compare_findings(
+    corpus: Path, ours: dict[str, object], ruff: list[dict[str, object]]
+) -> list[str]:
+    """Import-statement findings of both tools as (file, line, path); the differences, explained."""
+    ours_set: set[tuple[str, int, str]] = set()
+    for finding in ours["findings"]:  # type: ignore[attr-defined]
+        old = str(finding["old"]).replace(":", ".")
+        ours_set.add(
+            (str(Path(finding["path"]).resolve().relative_to(corpus)), finding["line"], old)
+        )
+    ruff_set: set[tuple[str, int, str]] = set()
+    for item in ruff:
+        message = str(item["message"])
+        if "`" not in message:
+            continue
+        banned = message.split("`")[1]
+        location = item["location"]
+        relative = str(Path(str(item["filename"])).resolve().relative_to(corpus))
+        ruff_set.add((relative, location["row"], banned))  # type: ignore[index]
+    cache: dict[str, set[int]] = {}
+
+    def is_import(entry: tuple[str, int, str]) -> bool:
+        if entry[0] not in cache:
+            cache[entry[0]] = _import_lines(corpus / entry[0])
+        return entry[1] in cache[entry[0]]
+
+    ours_imports = {entry for entry in ours_set if is_import(entry)}
+    ruff_imports = {entry for entry in ruff_set if is_import(entry)}
+    only_ours = sorted(ours_imports - ruff_imports)
+    only_ruff = sorted(ruff_imports - ours_imports)
+    lines = [
+        f"import-statement findings: ssot-registry {len(ours_imports)}, ruff {len(ruff_imports)},"
+        f" both {len(ours_imports & ruff_imports)}",
+        f"all findings: ssot-registry {len(ours_set)}, ruff {len(ruff_set)}",
+        f"only ssot-registry: {len(only_ours)}",
+    ]
+    lines += [f"  {file}:{line}: {path}" for file, line, path in only_ours[:40]]
+    lines.append(f"only ruff: {len(only_ruff)}")
+    lines += [f"  {file}:{line}: {path}" for file, line, path in only_ruff[:40]]
+    return lines
+
+
+def _libcst_rename(tree: Path) -> float:
+    """Wall time of one `libcst.tool codemod rename.RenameCommand` per path over `tree`.
+
+    Each run gets only the files whose text holds the old path's last name (the same
+    pre-filter ours uses); without it LibCST would parse all files 50 times.
+    """
+    texts = {path: path.read_bytes() for path in tree.rglob("*.py")}
+    total = 0.0
+    for old, new in PATHS:
+        last = old.replace(":", ".").rpartition(".")[2].encode()
+        files = [str(path) for path, text in texts.items() if last in text]
+        if not files:
+            continue
+        command = [
+            sys.executable,
+            "-m",
+            "libcst.tool",
+            "codemod",
+            "rename.RenameCommand",
+            "--no-format",
+            "--hide-progress",
+            "--hide-generated-warnings",
+            "--old_name",
+            old.replace(":", "."),
+            "--new_name",
+            new.replace(":", "."),
+            *files,
+        ]
+        start = time.perf_counter()
+        subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        total += time.perf_counter() - start
+        texts.update({Path(name): Path(name).read_bytes() for name in files})
+    return total
+
+
+def _fresh_copy(corpus: Path, name: str) -> Path:
+    target = WORK / name
+    if target.exists():
+        shutil.rmtree(target)
+    shutil.copytree(corpus, target)
+    return target
+
+
+def _remaining(tree: Path, registry: Path) -> tuple[int, int]:
+    """(uses of deprecated paths left, files with errors) after a migration, by our scanner."""
+    output = subprocess.run(
+        [*_cli("scan", str(tree), "--registry", str(registry), "--format", "json")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    payload = json.loads(output.stdout)
+    return payload["summary"]["findings"], len(payload["errors"])
+
+
+def run() -> tuple[str, list[Row]]:
+    """Measure scan vs ruff, migrate vs LibCST, and scan's peak memory on the Django sdist."""
+    corpus = _corpus()
+    registry = _write_registry()
+    ruff_config = WORK / "ruff.toml"
+    subprocess.run(
+        _cli("export", "ruff", "--registry", str(registry), "-o", str(ruff_config)), check=True
+    )
+    files = sum(1 for _ in corpus.rglob("*.py"))
+    size = sum(path.stat().st_size for path in corpus.rglob("*.py"))
+    print(
+        f"corpus: {corpus.name}, {files} .py files, {size / 1e6:.1f} MB; "
+        f"{len(PATHS)} deprecated paths; {os.cpu_count()} CPUs",
+        flush=True,
+    )
+
+    scan_command = _cli("scan", str(corpus), "--registry", str(registry), "--format", "json")
+    ruff_command = [
+        str(VENV_BIN / "ruff"),
+        "check",
+        "--select",
+        "TID251",
+        "--no-cache",
+        "--config",
+        str(ruff_config),
+        "--output-format",
+        "json",
+        str(corpus),
+    ]
+    scan_time = _wall(scan_command, repeat=5)
+    ruff_time = _wall(ruff_command, repeat=5)
+    ours = json.loads(
+        subprocess.run(scan_command, capture_output=True, text=True, check=False).stdout
+    )
+    ruff = json.loads(
+        subprocess.run(ruff_command, capture_output=True, text=True, check=False).stdout
+    )
+    comparison = _compare_findings(corpus.resolve(), ours, ruff)
+    scan_rss = _peak_rss_kb(scan_command)
+    ruff_rss = _peak_rss_kb(ruff_command)
+
+    migrate_times = []
+    for _ in range(3):
+        copy = _fresh_copy(corpus, "ours")
+        command = _cli("migrate", str(copy), "--registry", str(registry), "--write")
+        migrate_times.append(_wall(command, repeat=1))
+    migrate_time = sorted(migrate_times)[1]
+    ours_left = _remaining(copy, registry)
+    libcst_copy = _fresh_copy(corpus, "libcst")
+    libcst_time = _libcst_rename(libcst_copy)
+    libcst_left = _remaining(libcst_copy, registry)
+    comparison += [
+        f"uses left after migrate --write: {ours_left[0]} (files that no longer parse: "
+        f"{ours_left[1] - len(ours['errors'])})",
+        f"uses left after the LibCST codemods: {libcst_left[0]} (files that no longer parse: "
+        f"{libcst_left[1] - len(ours['errors'])})",
+    ]
+    print("\n".join(comparison), flush=True)
+    (WORK / "comparison.txt").write_text("\n".join(comparison) + "\n", encoding="utf-8")
+
+    rows = [
+        ratio_row("scan (CLI, json)", scan_time, "ruff TID251", ruff_time, at_most=2),
+        ratio_row("migrate --write", migrate_time, "LibCST rename x50", libcst_time, at_least=10),
+        Row(
+            "scan peak RSS",
+            f"{scan_rss / 1024:.0f} MB",
+            f"ruff {ruff_rss / 1024:.0f} MB",
+            scan_rss / ruff_rss if ruff_rss else None,
+            "-",
+            None,
+        ),
+    ]
+    title = (
+        f"migrate: {files} files, {size / 1e6:.1f} MB of Django, {len(PATHS)} paths, "
+        f"{os.cpu_count()} CPUs"
+    )
+    return title, rows
