@@ -1,8 +1,9 @@
 """`check` speed: isolation by warm forking workers against the ways people import-check today.
 
-A generated application of 500 modules and 2,000 registry entries, each
-module as heavy as a typical service module (dataclasses, an enum, a class
-with methods, stdlib and third-party imports, an import of a sibling).
+A generated application of 500 modules and 2,000 registry entries (1,500
+symbols, 500 aliases checked through the shims), each module as heavy as a
+typical service module (dataclasses, an enum, a class with methods, stdlib
+and third-party imports, an import of a sibling).
 
 - `check --isolate --jobs 2` vs one `python -c "import m"` per module, run
   sequentially (measured on a sample of modules and scaled to all 500);
@@ -24,7 +25,7 @@ from pathlib import Path
 from benchmarks._harness import Row, median_seconds, ratio_row
 
 MODULES = 500
-ENTRIES_PER_MODULE = 4
+ENTRIES_PER_MODULE = 4  # three symbols and one alias
 SAMPLE = 25
 JOBS = 2
 
@@ -68,6 +69,7 @@ def generate(root: Path) -> Path:
     app.mkdir(parents=True)
     (app / "__init__.py").write_text("")
     lines = ['[registry]\nschema = 1\nname = "bench"\n\n[symbols]\n']
+    aliases: list[str] = []
     tests = root / "tests"
     tests.mkdir()
     for index in range(MODULES):
@@ -76,17 +78,17 @@ def generate(root: Path) -> Path:
         (package / "__init__.py").write_text("")
         (package / f"mod{index}.py").write_text(_module_source(index))
         module = f"bench_app.pkg{index // 50}.mod{index}"
-        names = [f"Record{index}_0", f"Status{index}", f"Service{index}", f"helper{index}"]
-        kinds = ["class", "class", "class", "function"]
-        lines += [
-            f'{name} = {{ path = "{module}:{name}", kind = "{kind}" }}\n'
-            for name, kind in zip(names[:ENTRIES_PER_MODULE], kinds, strict=True)
-        ]
+        names = [f"Record{index}_0", f"Status{index}", f"Service{index}"]
+        lines += [f'{name} = {{ path = "{module}:{name}", kind = "class" }}\n' for name in names]
+        aliases.append(
+            f'[[alias]]\nold = "bench_app.pkg{index // 50}.compat{index}:helper{index}"\n'
+            f'new = "{module}:helper{index}"\n\n'
+        )
         (tests / f"test_mod{index}.py").write_text(
             f"from {module} import helper{index}\n\n\ndef test_helper():\n"
             f"    assert helper{index}(1) == {index}\n"
         )
-    (root / "registry.toml").write_text("".join(lines))
+    (root / "registry.toml").write_text("".join(lines) + "\n" + "".join(aliases))
     return root
 
 

@@ -26,8 +26,8 @@ from ssot_registry.check.plan import (
     preimports,
     search_path,
 )
-from ssot_registry.check.pool import run_isolated
-from ssot_registry.check.probe import run_unit
+from ssot_registry.check.pool import WorkerPool, run_isolated
+from ssot_registry.check.probe import run_units
 from ssot_registry.check.report import CheckReport, EntryResult, RootCause
 from ssot_registry.check.requirements import check_requirement, installed_version
 from ssot_registry.registry import Registry, find_problems, read
@@ -81,11 +81,9 @@ def _run_in_process(
     saved = list(sys.path)
     sys.path[:] = path
     sink = io.StringIO()
-    outcomes: list[dict[str, Any]] = []
     try:
         with contextlib.redirect_stdout(sink), contextlib.redirect_stderr(sink):
-            for unit in units:
-                outcomes.extend(run_unit(unit, registry, roots))
+            outcomes = run_units(units, registry, roots)
     finally:
         sys.path[:] = saved
     return outcomes
@@ -118,41 +116,63 @@ def check(
         registry = read(Path(registry))
     if shard is not None and not 1 <= shard[0] <= shard[1]:
         raise ValueError(f"shard {shard[0]}/{shard[1]}: I must be between 1 and N")
-    path = search_path(paths, registry.source.parent if registry.source else None)
-    results: list[EntryResult] = []
-    if shard is None or shard[0] == 1:
-        results += [
-            EntryResult(
-                "registry",
-                "registry",
-                "fail",
-                p.code,
-                f"{p.key}: {p.message}" if p.key else p.message,
-                p.line,
-            )
-            for p in find_problems(registry)
-        ]
-    results += [
-        check_requirement(requirement, path)
-        for name, requirement in registry.requires.items()
-        if in_shard(f"requirement::{name}", shard)
-    ]
     units = plan_units(registry, shard)
-    roots = application_roots(registry)
-    if isolate:
-        chosen = method or ("fork" if hasattr(os, "fork") else "spawn")
-        config = {
-            "rows": registry.rows,
-            "source": registry.source,
-            "roots": sorted(roots),
-            "sys_path": path,
-            "preimport": preimports(roots, path),
-        }
-        outcomes = run_isolated(
-            units, config, jobs=jobs or os.cpu_count() or 1, timeout=timeout, method=chosen
+    chosen = method or ("fork" if hasattr(os, "fork") else "spawn")
+    jobs = max(1, min(jobs or os.cpu_count() or 1, len(units)))
+    # warm workers start now and import this library while the plan is finished here
+    pool = WorkerPool(jobs, timeout) if isolate and chosen == "fork" and units else None
+    try:
+        path = search_path(paths, registry.source.parent if registry.source else None)
+        results = _file_findings(registry, shard)
+        results += [
+            check_requirement(requirement, path)
+            for name, requirement in registry.requires.items()
+            if in_shard(f"requirement::{name}", shard)
+        ]
+        roots = application_roots(registry)
+        if isolate:
+            config = {
+                "rows": registry.rows,
+                "source": registry.source,
+                "roots": sorted(roots),
+                "sys_path": path,
+                "preimport": preimports(roots, path),
+            }
+            outcomes = run_isolated(
+                units, config, jobs=jobs, timeout=timeout, method=chosen, pool=pool
+            )
+        else:
+            outcomes = _run_in_process(units, registry, roots, path)
+    except BaseException:
+        if pool is not None:
+            pool.close()
+        raise
+    return _report(registry, results, outcomes, _overdue(registry, path, shard))
+
+
+def _file_findings(registry: Registry, shard: tuple[int, int] | None) -> list[EntryResult]:
+    """SSOT002-005 as results of the entry `registry` (reported by shard 1 only)."""
+    if shard is not None and shard[0] != 1:
+        return []
+    return [
+        EntryResult(
+            "registry",
+            "registry",
+            "fail",
+            problem.code,
+            f"{problem.key}: {problem.message}" if problem.key else problem.message,
+            problem.line,
         )
-    else:
-        outcomes = _run_in_process(units, registry, roots, path)
+        for problem in find_problems(registry)
+    ]
+
+
+def _report(
+    registry: Registry,
+    results: list[EntryResult],
+    outcomes: list[dict[str, Any]],
+    overdue: list[EntryResult],
+) -> CheckReport:
     order = _entry_order(registry)
     outcomes.sort(key=lambda o: order.get((o["kind"], o["entry"]), len(order)))
     entries = [
@@ -160,7 +180,7 @@ def check(
         for o in outcomes
     ]
     results += [result for result, _ in entries]
-    results += _overdue(registry, path, shard)
+    results += overdue
     causes: tuple[RootCause, ...] = group_root_causes(
         (result, o["cause"])
         for result, o in entries

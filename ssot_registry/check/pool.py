@@ -17,7 +17,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
-__all__ = ["run_isolated"]
+__all__ = ["WorkerPool", "run_isolated"]
 
 Unit = dict[str, Any]
 Outcome = dict[str, Any]
@@ -50,19 +50,11 @@ def _failures(unit: Unit, code: str, message: str) -> list[Outcome]:
 class _Worker:
     """One warm worker process and the unit it is checking."""
 
-    def __init__(self, config_path: str, *, preimport: bool) -> None:
+    def __init__(self, *, preimport: bool) -> None:
         self.requests_read, self.requests = os.pipe()
         self.responses, self.responses_write = os.pipe()
         self.process = subprocess.Popen(
-            [
-                sys.executable,
-                "-c",
-                _SERVE,
-                config_path,
-                str(self.requests_read),
-                str(self.responses_write),
-                "1" if preimport else "0",
-            ],
+            [sys.executable, "-c", _SERVE, str(self.requests_read), str(self.responses_write)],
             stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
@@ -77,10 +69,18 @@ class _Worker:
         self.started = time.monotonic()
         self.preimport = preimport
 
+    def configure(self, config_path: str) -> None:
+        """Tell the worker its config; it warms up and answers `ready`."""
+        self.started = time.monotonic()
+        self._write({"config": config_path, "preimport": self.preimport})
+
     def send(self, unit: Unit) -> None:
         self.unit = unit
         self.started = time.monotonic()
-        data = json.dumps(unit).encode() + b"\n"
+        self._write(unit)
+
+    def _write(self, message: object) -> None:
+        data = json.dumps(message).encode() + b"\n"
         view = memoryview(data)
         while view:
             view = view[os.write(self.requests, view) :]
@@ -103,22 +103,24 @@ class _Worker:
         self.process.wait()
 
 
-class _Pool:
-    """Hands units to `jobs` warm workers; replaces a worker that dies."""
+class WorkerPool:
+    """`jobs` warm workers, started before the plan is ready; replaces a worker that dies."""
 
-    def __init__(self, config_path: str, jobs: int, timeout: float) -> None:
-        self.config_path = config_path
+    def __init__(self, jobs: int, timeout: float) -> None:
         self.timeout = timeout
         self.selector = selectors.DefaultSelector()
         self.workers: list[_Worker] = []
         self.preimport = True
+        self.config_path = ""
         for _ in range(jobs):
             self._start()
 
     def _start(self) -> None:
-        worker = _Worker(self.config_path, preimport=self.preimport)
+        worker = _Worker(preimport=self.preimport)
         self.workers.append(worker)
         self.selector.register(worker.responses, selectors.EVENT_READ, worker)
+        if self.config_path:
+            worker.configure(self.config_path)
 
     def _replace(self, worker: _Worker, *, preimport: bool | None = None) -> None:
         self.selector.unregister(worker.responses)
@@ -128,7 +130,14 @@ class _Pool:
             self.preimport = preimport
         self._start()
 
+    def configure(self, config_path: str) -> None:
+        """Hand every worker the config file (registry rows, roots, sys.path, pre-imports)."""
+        self.config_path = config_path
+        for worker in self.workers:
+            worker.configure(config_path)
+
     def run(self, units: Sequence[Unit]) -> list[Outcome]:
+        """Check every unit, one per idle worker at a time; outcomes in arrival order."""
         pending = deque(units)
         outcomes: list[Outcome] = []
         busy = 0
@@ -175,9 +184,12 @@ class _Pool:
         return freed
 
     def close(self) -> None:
+        """Stop every worker (safe to call twice)."""
         for worker in self.workers:
             worker.stop()
-        self.selector.close()
+        if self.workers:
+            self.selector.close()
+        self.workers = []
 
 
 def _run_fresh(unit: Unit, config_path: str, timeout: float, scratch: Path) -> list[Outcome]:
@@ -211,24 +223,31 @@ def _run_fresh(unit: Unit, config_path: str, timeout: float, scratch: Path) -> l
 
 
 def run_isolated(
-    units: Sequence[Unit], config: dict[str, Any], *, jobs: int, timeout: float, method: str
+    units: Sequence[Unit],
+    config: dict[str, Any],
+    *,
+    jobs: int,
+    timeout: float,
+    method: str,
+    pool: WorkerPool | None = None,
 ) -> list[Outcome]:
-    """Check every unit in a fresh interpreter state: `fork` from warm workers, or `spawn`."""
-    if not units:
-        return []
+    """Check every unit in a fresh interpreter state: `fork` from warm workers, or `spawn`.
+
+    A `pool` started earlier (see `start_pool`) is used and closed.
+    """
     with tempfile.TemporaryDirectory(prefix="ssot-check-") as scratch:
         config_path = os.path.join(scratch, "config.pickle")
         with open(config_path, "wb") as handle:
             pickle.dump({**config, "timeout": timeout}, handle)
-        jobs = max(1, min(jobs, len(units)))
         if method == "spawn":
-            with ThreadPoolExecutor(max_workers=jobs) as executor:
+            with ThreadPoolExecutor(max_workers=max(1, min(jobs, len(units)))) as executor:
                 batches = executor.map(
                     lambda unit: _run_fresh(unit, config_path, timeout, Path(scratch)), units
                 )
                 return [outcome for batch in batches for outcome in batch]
-        pool = _Pool(config_path, jobs, timeout)
+        pool = pool or WorkerPool(max(1, min(jobs, len(units))), timeout)
         try:
-            return pool.run(units)
+            pool.configure(config_path)
+            return pool.run(units) if units else []
         finally:
             pool.close()

@@ -16,7 +16,7 @@ from ssot_registry.check.causes import describe_failure
 from ssot_registry.exceptions import AliasWarning
 from ssot_registry.registry import Alias, ImportPath, Registry
 
-__all__ = ["Unit", "kind_of", "run_unit"]
+__all__ = ["Unit", "kind_of", "run_units"]
 
 Unit = dict[str, Any]
 Outcome = dict[str, Any]
@@ -290,29 +290,33 @@ def _describe(value: object) -> str:
     return f"{type(value).__name__} {module}.{name}" if name else f"a {type(value).__name__}"
 
 
-def run_unit(unit: Unit, registry: Registry, roots: frozenset[str]) -> list[Outcome]:
-    """Check every task of `unit`: symbols first without shims, then aliases with them installed."""
+def run_units(units: list[Unit], registry: Registry, roots: frozenset[str]) -> list[Outcome]:
+    """Check every task of `units`: all symbols first without shims, then, with the registry
+    installed once, all aliases."""
+    prober = _Prober(registry, roots)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # what imported code warns about is not the finding
-        return _run_tasks(unit, _Prober(registry, roots), registry)
-
-
-def _run_tasks(unit: Unit, prober: _Prober, registry: Registry) -> list[Outcome]:
-    outcomes: list[Outcome] = []
-    symbols = [task for task in unit["tasks"] if task["type"] == "symbol"]
-    aliases = [task for task in unit["tasks"] if task["type"] == "alias"]
-    outcomes.extend(prober.check_symbol(task) for task in symbols)
-    if aliases:
-        try:
-            from ssot_registry.runtime import install
-
-            installation = install(registry)
-        except Exception as error:
-            message = f"cannot install the registry's shims: {type(error).__name__}: {error}"
-            return outcomes + [_result(task, "SSOT030", message) for task in aliases]
-        try:
-            for task in aliases:
-                outcomes.extend(prober.check_alias(task))
-        finally:
-            installation.uninstall()
+        outcomes = [
+            prober.check_symbol(task)
+            for unit in units
+            for task in unit["tasks"]
+            if task["type"] == "symbol"
+        ]
+        aliases = [task for unit in units for task in unit["tasks"] if task["type"] == "alias"]
+        if aliases:
+            outcomes += _check_aliases(aliases, prober, registry)
     return outcomes
+
+
+def _check_aliases(aliases: list[Unit], prober: _Prober, registry: Registry) -> list[Outcome]:
+    try:
+        from ssot_registry.runtime import install
+
+        installation = install(registry)
+    except Exception as error:  # every alias reports it; the symbols stay checked
+        message = f"cannot install the registry's shims: {type(error).__name__}: {error}"
+        return [_result(task, "SSOT030", message) for task in aliases]
+    try:
+        return [outcome for task in aliases for outcome in prober.check_alias(task)]
+    finally:
+        installation.uninstall()

@@ -13,6 +13,7 @@ interpreter instead.
 from __future__ import annotations
 
 import contextlib
+import gc
 import importlib
 import io
 import json
@@ -37,17 +38,22 @@ def _load_config(path: str) -> dict[str, Any]:
 
 
 def _registry(config: dict[str, Any]) -> Any:
-    from ssot_registry.registry.compiled import Registry
+    """The registry, built once (in the warm worker, before any fork)."""
+    registry = config.get("registry")
+    if registry is None:
+        from ssot_registry.registry.compiled import Registry
 
-    return Registry(config["rows"], config["source"])
+        registry = Registry(config["rows"], config["source"])
+        registry.aliases  # noqa: B018 - materialize the entry models once, not per child
+    return registry
 
 
 def _check(unit: dict[str, Any], config: dict[str, Any]) -> list[dict[str, Any]]:
-    from ssot_registry.check.probe import run_unit
+    from ssot_registry.check.probe import run_units
 
     roots = frozenset(config["roots"])
     try:
-        return run_unit(unit, _registry(config), roots)
+        return run_units([unit], _registry(config), roots)
     except BaseException as error:
         return [
             _failure(task, "SSOT014", f"the check itself failed: {error!r}")
@@ -117,6 +123,7 @@ def _fork_unit(
             os.close(fd)
         with contextlib.suppress(OSError):
             os.setpgid(0, 0)
+        gc.disable()  # a short-lived child: collecting would only copy the parent's pages
         data = json.dumps(_check(unit, config)).encode()
         with contextlib.suppress(OSError):
             _write_all(write_end, data)
@@ -159,18 +166,27 @@ def _collect(pid: int, read_end: int, unit: dict[str, Any], timeout: float) -> l
 
 
 def serve() -> None:
-    """The warm worker: `python -c '...serve()' CONFIG REQUEST_FD RESPONSE_FD PREIMPORT`."""
-    config = _load_config(sys.argv[1])
-    requests, responses = int(sys.argv[2]), int(sys.argv[3])
+    """The warm worker: `python -c '...serve()' REQUEST_FD RESPONSE_FD`.
+
+    It starts before the check process has its plan, imports this library,
+    then waits for the first line: the config file and whether to pre-import.
+    """
+    requests, responses = int(sys.argv[1]), int(sys.argv[2])
     importlib.import_module("ssot_registry.check.probe")
     with contextlib.suppress(ImportError):
         importlib.import_module("ssot_registry.runtime")  # warm: alias checks need it
-
-    preimported = 0
-    if sys.argv[4] == "1":
-        preimported = _preimport(config["preimport"], frozenset(config["roots"]))
-    _write_all(responses, json.dumps({"ready": preimported}).encode() + b"\n")
     with os.fdopen(requests, "rb") as incoming:
+        first = json.loads(incoming.readline() or b"null")
+        if first is None:
+            return
+        config = _load_config(first["config"])
+        config["registry"] = _registry(config)
+        preimported = 0
+        if first["preimport"]:
+            preimported = _preimport(config["preimport"], frozenset(config["roots"]))
+        gc.collect()
+        gc.freeze()  # children's collections skip the warm state: no copy-on-write storms
+        _write_all(responses, json.dumps({"ready": preimported}).encode() + b"\n")
         for line in incoming:
             unit = json.loads(line)
             outcomes = _fork_unit(unit, config, [requests, responses])
