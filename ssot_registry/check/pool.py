@@ -22,6 +22,7 @@ __all__ = ["WorkerPool", "run_isolated"]
 Unit = dict[str, Any]
 Outcome = dict[str, Any]
 
+_DEPTH = 2
 _SERVE = "from ssot_registry.check.worker import serve; serve()"
 _RUN_ONCE = "from ssot_registry.check.worker import run_once; run_once()"
 
@@ -48,7 +49,7 @@ def _failures(unit: Unit, code: str, message: str) -> list[Outcome]:
 
 
 class _Worker:
-    """One warm worker process and the unit it is checking."""
+    """One warm worker process and the units sent to it."""
 
     def __init__(self, *, preimport: bool) -> None:
         self.requests_read, self.requests = os.pipe()
@@ -64,7 +65,7 @@ class _Worker:
         os.close(self.requests_read)
         os.close(self.responses_write)
         self.buffer = b""
-        self.unit: Unit | None = None
+        self.queued: deque[Unit] = deque()  # sent, not answered; the first one is running
         self.ready = False
         self.started = time.monotonic()
         self.preimport = preimport
@@ -75,8 +76,9 @@ class _Worker:
         self._write({"config": config_path, "preimport": self.preimport})
 
     def send(self, unit: Unit) -> None:
-        self.unit = unit
-        self.started = time.monotonic()
+        if not self.queued:
+            self.started = time.monotonic()
+        self.queued.append(unit)
         self._write(unit)
 
     def _write(self, message: object) -> None:
@@ -112,6 +114,7 @@ class WorkerPool:
         self.workers: list[_Worker] = []
         self.preimport = True
         self.config_path = ""
+        self.pending: deque[Unit] = deque()
         for _ in range(jobs):
             self._start()
 
@@ -137,51 +140,49 @@ class WorkerPool:
             worker.configure(config_path)
 
     def run(self, units: Sequence[Unit]) -> list[Outcome]:
-        """Check every unit, one per idle worker at a time; outcomes in arrival order."""
-        pending = deque(units)
+        """Check every unit; each worker holds up to `_DEPTH` units so it never waits for us."""
+        self.pending = deque(units)
         outcomes: list[Outcome] = []
-        busy = 0
-        while pending or busy:
+        while self.pending or any(worker.queued for worker in self.workers):
             for worker in self.workers:
-                if worker.ready and worker.unit is None and pending:
-                    worker.send(pending.popleft())
-                    busy += 1
-            events = self.selector.select(timeout=1.0)
-            for key, _ in events:
-                worker = key.data
-                messages = worker.read()
-                if messages is None:
-                    busy -= self._lost(worker, outcomes, "the check worker died")
-                    continue
-                for message in messages:
-                    if "ready" in message:
-                        worker.ready = True
-                    else:
-                        outcomes.extend(message["outcomes"])
-                        worker.unit = None
-                        busy -= 1
-            busy -= self._police(outcomes)
+                while worker.ready and len(worker.queued) < _DEPTH and self.pending:
+                    worker.send(self.pending.popleft())
+            for key, _ in self.selector.select(timeout=1.0):
+                self._receive(key.data, outcomes)
+            self._police(outcomes)
         return outcomes
 
-    def _lost(self, worker: _Worker, outcomes: list[Outcome], why: str) -> int:
-        unit = worker.unit
-        if unit is not None:
+    def _receive(self, worker: _Worker, outcomes: list[Outcome]) -> None:
+        messages = worker.read()
+        if messages is None:
+            self._lost(worker, outcomes, "the check worker died")
+            return
+        for message in messages:
+            if "ready" in message:
+                worker.ready = True
+            else:
+                outcomes.extend(message["outcomes"])
+                worker.queued.popleft()
+            worker.started = time.monotonic()
+
+    def _lost(self, worker: _Worker, outcomes: list[Outcome], why: str) -> None:
+        """The running unit fails with `why`; units queued behind it go to another worker."""
+        if worker.queued:
+            unit = worker.queued.popleft()
             outcomes.extend(_failures(unit, "SSOT014", f"importing {unit['module']}: {why}"))
+            self.pending.extendleft(reversed(worker.queued))
         if not worker.ready and not worker.preimport:
             raise RuntimeError(f"ssot-registry check: a worker interpreter cannot start ({why})")
         # a worker that dies or hangs while warming up is replaced by a cold one
         self._replace(worker, preimport=False if not worker.ready else None)
-        return 1 if unit is not None else 0
 
-    def _police(self, outcomes: list[Outcome]) -> int:
+    def _police(self, outcomes: list[Outcome]) -> None:
         """Replace workers stuck past the timeout (the worker kills its own children first)."""
-        freed = 0
         now = time.monotonic()
+        limit = self.timeout + 10.0
         for worker in list(self.workers):
-            limit = self.timeout + 10.0
-            if now - worker.started > limit and (worker.unit is not None or not worker.ready):
-                freed += self._lost(worker, outcomes, f"no answer within {limit:g} s")
-        return freed
+            if now - worker.started > limit and (worker.queued or not worker.ready):
+                self._lost(worker, outcomes, f"no answer within {limit:g} s")
 
     def close(self) -> None:
         """Stop every worker (safe to call twice)."""

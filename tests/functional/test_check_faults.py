@@ -269,3 +269,16 @@ def test_too_old_distribution_is_ssot021(tmp_path: Path) -> None:
         ),
         ("fresh-dist", None, "fresh-dist 2.4.0"),
     ]
+
+
+def test_third_party_module_crashing_the_warm_up_is_still_isolated(tmp_path: Path) -> None:
+    """A non-application module that segfaults while a worker pre-imports it only fails its user."""
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "crashy_vendor.py").write_text("import ctypes\nctypes.string_at(0)\n")
+    files = {"usr/__init__.py": "", "usr/a.py": "import crashy_vendor\n", "usr/b.py": "B = 1\n"}
+    registry = make_app(tmp_path / "app", files, '[symbols]\na = "usr.a"\nB = "usr.b:B"\n')
+    report = check(registry, paths=[site], jobs=1)
+    assert codes(report) == {"a": "SSOT014", "B": None}
+    (result,) = report.results_for("symbol", "a")
+    assert result.message == "importing usr.a crashed: killed by SIGSEGV"
