@@ -152,14 +152,7 @@ class Shims:
         return real
 
     def _alias_spec(self, entry: Entry) -> ModuleSpec:
-        new = entry.new.module
-        loaded = sys.modules.get(new)
-        new_spec = getattr(loaded, "__spec__", None) if loaded is not None else None
-        if new_spec is None and entry.alias.removed_in is None and not self.strict:
-            try:
-                new_spec = importlib.util.find_spec(new)
-            except (ImportError, ValueError):
-                new_spec = None
+        new_spec = None if entry.refused else self._peek_spec(entry.new.module)
         spec = ModuleSpec(
             entry.old.module,
             AliasLoader(self, entry, new_spec),
@@ -170,6 +163,29 @@ class Shims:
             spec.submodule_search_locations = new_spec.submodule_search_locations
         return spec
 
+    def _peek_spec(self, name: str) -> ModuleSpec | None:
+        """The spec of a module when it can be found without importing anything.
+
+        Finders run under the global import lock: importing here (even a parent
+        package) can deadlock against a thread that holds that package's lock.
+        """
+        loaded = sys.modules.get(name)
+        if loaded is not None:
+            spec: ModuleSpec | None = getattr(loaded, "__spec__", None)
+            return spec
+        parent_name = name.rpartition(".")[0]
+        path = None
+        if parent_name:
+            parent = sys.modules.get(parent_name)
+            if parent is not None:
+                path = getattr(parent, "__path__", None)
+            else:
+                parent_spec = self._peek_spec(parent_name)
+                path = parent_spec.submodule_search_locations if parent_spec else None
+            if path is None:
+                return None
+        return find_real_spec(self.finder, name, path, None)
+
     # -- what loaders call -------------------------------------------------------
 
     def hook(self, fullname: str, module: ModuleType) -> None:
@@ -178,9 +194,13 @@ class Shims:
         if flags & KEY:
             table = self.table(fullname)
             if table:
-                self._attach(module, hooks.shim_getattr(self, fullname, table, shim=False), table)
+                self._attach(
+                    module, hooks.shim_getattr(self, fullname, table, shim=False), table, "alias"
+                )
         if flags & FACADE:
-            self._attach(module, hooks.facade_getattr(self, fullname, self.symbols), self.symbols())
+            self._attach(
+                module, hooks.facade_getattr(self, fullname, self.symbols), self.symbols(), "facade"
+            )
 
     def fill_shim(self, module: ModuleType, flags: int) -> None:
         """Give a shim module its aliased names (and the facade's), `__all__` and `__dir__`."""
@@ -190,9 +210,14 @@ class Shims:
         if flags & FACADE:
             served = sorted({*served, *self.symbols()})
         module.__all__ = served  # type: ignore[attr-defined]
-        self._attach(module, hooks.shim_getattr(self, fullname, table, shim=True), table)
+        also = self.symbols if flags & FACADE else tuple
+        self._attach(
+            module, hooks.shim_getattr(self, fullname, table, shim=True, also=also), table, "alias"
+        )
         if flags & FACADE:
-            self._attach(module, hooks.facade_getattr(self, fullname, self.symbols), self.symbols())
+            self._attach(
+                module, hooks.facade_getattr(self, fullname, self.symbols), self.symbols(), "facade"
+            )
         self.record_created(fullname, module)
 
     def _attach(
@@ -200,6 +225,7 @@ class Shims:
         module: ModuleType,
         factory: Callable[[hooks.Hook | None], hooks.Hook],
         names: Mapping[str, Any],
+        role: str,
     ) -> None:
         def listed() -> list[str]:
             return [
@@ -208,7 +234,7 @@ class Shims:
                 if not isinstance(value, Entry) or value.alias.removed_in is None
             ]
 
-        attached = hooks.attach(self, module, factory, listed)
+        attached = hooks.attach(self, module, factory, listed, role)
         with self._lock:
             self._hooked.append((module, attached))
 

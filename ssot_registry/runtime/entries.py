@@ -54,7 +54,8 @@ class Entry:
     def target(self) -> Any:
         """The canonical object, looked up afresh (so reloads and patches are seen)."""
         value: Any = sys.modules.get(self.new.module)
-        if value is None:
+        if value is None or getattr(getattr(value, "__spec__", None), "_initializing", False):
+            # absent, or still running in another thread: import_module waits for it
             value = importlib.import_module(self.new.module)
         for part in self.parts:
             value = getattr(value, part)
@@ -67,10 +68,10 @@ class Entry:
         if not self.wrap:
             return value
         if self._proxy_target is not value:
+            from ssot_registry.runtime.wrap import make_proxy  # never import under the lock
+
             with _PROXY_LOCK:
                 if self._proxy_target is not value:
-                    from ssot_registry.runtime.wrap import make_proxy
-
                     self._proxy = make_proxy(value, self, on_call)
                     self._proxy_target = value
         return self._proxy

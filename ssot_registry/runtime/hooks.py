@@ -36,7 +36,7 @@ class Owner(Protocol):
 def resolve_path(path: ImportPath) -> Any:
     """Import `path`'s module and follow its qualname."""
     value: Any = sys.modules.get(path.module)
-    if value is None:
+    if value is None or getattr(getattr(value, "__spec__", None), "_initializing", False):
         value = importlib.import_module(path.module)
     if path.qualname:
         for part in path.qualname.split("."):
@@ -49,7 +49,12 @@ def _missing(module: str, name: str) -> AttributeError:
 
 
 def shim_getattr(
-    owner: Owner, module: str, table: Mapping[str, Entry], *, shim: bool
+    owner: Owner,
+    module: str,
+    table: Mapping[str, Entry],
+    *,
+    shim: bool,
+    also: Callable[[], Iterable[str]] = tuple,
 ) -> Callable[[Hook | None], Hook]:
     """A factory of `__getattr__(name)` serving `table`'s old names, given the previous hook.
 
@@ -70,7 +75,8 @@ def shim_getattr(
                 if not shim:
                     raise _missing(module, name)
                 provided = sorted(
-                    key for key, value in table.items() if value.alias.removed_in is None
+                    {key for key, value in table.items() if value.alias.removed_in is None}
+                    | set(also())
                 )
                 message = shim_message(module, name, provided, owner.name)
                 if is_import_from(getframe(1)):
@@ -84,7 +90,6 @@ def shim_getattr(
             return owner.use_attribute(entry, frame)
 
         setattr(getattr_hook, _CELL, cell)
-        setattr(getattr_hook, _OWNER, owner)
         return getattr_hook
 
     return build
@@ -108,7 +113,6 @@ def facade_getattr(
             return resolve_path(path)
 
         setattr(getattr_hook, _CELL, cell)
-        setattr(getattr_hook, _OWNER, owner)
         return getattr_hook
 
     return build
@@ -127,16 +131,15 @@ def _dir_hook(
             return sorted(listed)
 
         setattr(dir_hook, _CELL, cell)
-        setattr(dir_hook, _OWNER, owner)
         return dir_hook
 
     return build
 
 
-def _previous(namespace: dict[str, Any], key: str, owner: Owner) -> Hook | None:
+def _previous(namespace: dict[str, Any], key: str, tag: tuple[Owner, str]) -> Hook | None:
     """The hook to chain to: the module's own, skipping a stale hook of the same owner."""
     current = namespace.get(key)
-    while current is not None and getattr(current, _OWNER, None) is owner:
+    while current is not None and getattr(current, _OWNER, None) == tag:
         current = getattr(current, _CELL)[0]
     return current
 
@@ -146,13 +149,20 @@ def attach(
     module: ModuleType,
     getattr_factory: Callable[[Hook | None], Hook],
     names: Callable[[], Iterable[str]],
+    role: str,
 ) -> Hooks:
-    """Install chained `__getattr__` and `__dir__` on a module; return them for `detach`."""
+    """Install chained `__getattr__` and `__dir__` on a module; return them for `detach`.
+
+    A stale hook of the same owner and role (left by a reloaded module) is replaced.
+    """
     namespace = module.__dict__
+    tag = (owner, role)
     hooks = (
-        getattr_factory(_previous(namespace, "__getattr__", owner)),
-        _dir_hook(owner, namespace, names)(_previous(namespace, "__dir__", owner)),
+        getattr_factory(_previous(namespace, "__getattr__", tag)),
+        _dir_hook(owner, namespace, names)(_previous(namespace, "__dir__", tag)),
     )
+    for hook in hooks:
+        setattr(hook, _OWNER, tag)
     namespace["__getattr__"], namespace["__dir__"] = hooks
     return hooks
 

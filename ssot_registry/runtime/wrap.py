@@ -20,6 +20,17 @@ __all__ = ["make_proxy"]
 _SKIPPED_WITH_WRAPT = (*SKIPPED, os.path.dirname(os.path.abspath(wrapt.__file__)) + os.sep)
 
 
+class _Proxy(wrapt.FunctionWrapper):  # type: ignore[misc,type-arg]
+    """A FunctionWrapper whose signature is the canonical object's (Python 3.13's inspect
+    cannot read it through a proxied class otherwise)."""
+
+    @property
+    def __signature__(self) -> Any:
+        import inspect
+
+        return inspect.signature(self.__wrapped__)
+
+
 def make_proxy(
     target: Any, entry: Entry, on_call: Callable[[Entry, FrameType | None], None]
 ) -> Any:
@@ -31,4 +42,4 @@ def make_proxy(
         on_call(entry, user_frame(getframe(1), _SKIPPED_WITH_WRAPT))
         return wrapped(*args, **kwargs)
 
-    return wrapt.FunctionWrapper(target, report_call)
+    return _Proxy(target, report_call)

@@ -209,3 +209,14 @@ def test_getattr_on_a_package_warns_once_for_from_import(installed: Install) -> 
         from app import func
     assert len(records) == 1
     assert func is importlib.import_module("app.core").func
+
+
+def test_reloading_an_old_module_keeps_one_hook(installed: Install) -> None:
+    """After importlib.reload of a hooked module, one access still warns exactly once."""
+    installed(FUNC_ALIAS)
+    import app.mod
+
+    importlib.reload(app.mod)
+    with pytest.warns(DeprecatedAliasWarning) as records:
+        _ = app.mod.func
+    assert len(records) == 1

@@ -1,0 +1,209 @@
+"""install() and Installation: lazy, idempotent, undone exactly, discoverable by entry point."""
+
+from __future__ import annotations
+
+import importlib
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from runtime_support import APP, HEADER, Install
+
+from ssot_registry.exceptions import DeprecatedAliasWarning, RegistryError
+from ssot_registry.registry import Alias, load_text
+from ssot_registry.runtime import Installation, install
+
+ALIASES = """
+[[alias]]
+old = "app.mod:func"
+new = "app.core:func"
+
+[[alias]]
+old = "app.redis"
+new = "app.services.redis"
+
+[[alias]]
+old = "app.legacy.tools:Thing"
+new = "app.core:Thing"
+"""
+
+
+def test_public_names() -> None:
+    """ssot_registry exposes install and Installation from the runtime."""
+    import ssot_registry
+
+    assert ssot_registry.install is install
+    assert ssot_registry.Installation is Installation
+
+
+def test_installing_the_same_registry_twice_returns_the_same_installation(
+    installed: Install,
+) -> None:
+    """A second install() of an equal registry is the Installation already in place."""
+    first = installed(ALIASES)
+    second = install(load_text(HEADER + textwrap.dedent(ALIASES)))
+    assert second is first
+    assert sum(1 for finder in sys.meta_path if "ShimFinder" in repr(finder)) == 1
+
+
+def test_install_accepts_a_path(on_sys_path, tmp_path: Path) -> None:
+    """install("registry.toml") loads the file and installs it."""
+    on_sys_path(APP)
+    path = tmp_path / "registry.toml"
+    path.write_text(HEADER + textwrap.dedent(ALIASES), encoding="utf-8")
+    with install(str(path), strict=False) as installation:
+        assert installation.installed
+        assert installation.registries[0].source == path
+        with pytest.warns(DeprecatedAliasWarning):
+            importlib.import_module("app.redis")
+    assert not installation.installed
+
+
+def test_install_rejects_other_types() -> None:
+    """Anything but a Registry, a path or None is a TypeError saying what is accepted."""
+    with pytest.raises(TypeError) as raised:
+        install(42)  # type: ignore[arg-type]
+    assert str(raised.value) == (
+        "install() takes a Registry, a path to registry.toml or None, not int"
+    )
+
+
+def test_uninstall_restores_the_import_state(installed: Install) -> None:
+    """uninstall() removes its finder, hooks, shims and old names; real modules stay."""
+    meta_path = list(sys.meta_path)
+    installation = installed(ALIASES)
+    import app.mod
+
+    with pytest.warns(DeprecatedAliasWarning):
+        import app.redis
+    with pytest.warns(DeprecatedAliasWarning):
+        from app.legacy.tools import Thing  # noqa: F401
+    assert "__getattr__" in vars(app.mod)
+    installation.uninstall()
+    assert sys.meta_path == meta_path
+    assert "__getattr__" not in vars(app.mod)
+    assert "__dir__" not in vars(app.mod)
+    for name in ("app.redis", "app.legacy", "app.legacy.tools"):
+        assert name not in sys.modules
+    assert not hasattr(sys.modules["app"], "redis")
+    assert "app.services.redis" in sys.modules
+    assert "app.core" in sys.modules
+    with pytest.raises(ModuleNotFoundError):
+        importlib.import_module("app.redis")
+
+
+def test_uninstall_twice_is_harmless(installed: Install) -> None:
+    """A second uninstall() does nothing, and the context manager uninstalls on exit."""
+    installation = installed(ALIASES)
+    installation.uninstall()
+    installation.uninstall()
+    assert not installation.installed
+    assert installation not in sys.meta_path
+
+
+def test_uninstall_restores_a_chained_module_getattr(installed: Install) -> None:
+    """A module's own __getattr__ is back in place after uninstall()."""
+    files = dict(APP)
+    files["app/mod.py"] = "def __getattr__(name):\n    return 'own'\n"
+    installation = installed(ALIASES, files=files)
+    import app.mod
+
+    hooked = vars(app.mod)["__getattr__"]
+    installation.uninstall()
+    assert vars(app.mod)["__getattr__"] is not hooked
+    assert app.mod.func == "own"
+
+
+def test_two_installations_uninstall_in_any_order(installed: Install) -> None:
+    """Hooks of two registries on one module chain, and either can be removed first."""
+    first = installed(ALIASES)
+    second = installed(
+        '[[alias]]\nold = "app.mod:Thing"\nnew = "app.core:Thing"\n',
+        files={},
+        header='[registry]\nschema = 1\nname = "other"\n',
+    )
+    import app.mod
+
+    with pytest.warns(DeprecatedAliasWarning):
+        assert app.mod.func() == 42
+    first.uninstall()
+    with pytest.warns(DeprecatedAliasWarning):
+        assert app.mod.Thing().size == 1
+    with pytest.raises(AttributeError):
+        _ = app.mod.func
+    second.uninstall()
+    assert "__getattr__" not in vars(app.mod)
+
+
+def test_use_listener_sees_every_use_with_the_users_line(installed: Install) -> None:
+    """A listener gets (alias, filename, line) for each use, also refused ones; removal stops it."""
+    installation = installed(ALIASES)
+    uses: list[tuple[Alias, str, int]] = []
+    remove = installation.add_use_listener(lambda *use: uses.append(use))
+    import app.mod
+
+    line = sys._getframe().f_lineno + 2
+    with pytest.warns(DeprecatedAliasWarning):
+        _ = app.mod.func
+    assert [(str(a.old), f, n) for a, f, n in uses] == [("app.mod:func", __file__, line)]
+    remove()
+    remove()
+    with pytest.warns(DeprecatedAliasWarning):
+        _ = app.mod.func
+    assert len(uses) == 1
+
+
+def test_use_listener_counts_refused_uses(installed: Install) -> None:
+    """In strict mode the listener still hears about the refused use."""
+    installation = installed(ALIASES, strict=True)
+    uses: list[str] = []
+    installation.add_use_listener(lambda alias, filename, line: uses.append(str(alias.old)))
+    with pytest.raises(ImportError):
+        importlib.import_module("app.redis")
+    assert uses == ["app.redis"]
+
+
+def _distribution(site: Path, name: str, package: str, registry: str) -> None:
+    """A real installed distribution: dist-info with an `ssot_registry` entry point, its package."""
+    info = site / f"{name}-1.0.dist-info"
+    info.mkdir(parents=True)
+    (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {name}\nVersion: 1.0\n")
+    (info / "entry_points.txt").write_text(f"[ssot_registry]\n{package} = {package}\n")
+    (site / package).mkdir()
+    (site / package / "__init__.py").write_text("")
+    (site / package / "registry.toml").write_text(HEADER + textwrap.dedent(registry))
+
+
+def test_install_without_argument_discovers_entry_points(on_sys_path, tmp_path: Path) -> None:
+    """install() finds registries advertised by installed distributions, importing nothing."""
+    on_sys_path(APP)
+    site = tmp_path / "site"
+    _distribution(site, "app-dist", "app_registry", ALIASES)
+    sys.path.insert(0, str(site))
+    importlib.invalidate_caches()
+    with install(strict=False) as installation:
+        assert "app_registry" not in sys.modules
+        names = [registry.source for registry in installation.registries]
+        assert site / "app_registry" / "registry.toml" in names
+        with pytest.warns(DeprecatedAliasWarning):
+            importlib.import_module("app.redis")
+
+
+def test_conflicting_registries_fail_naming_both_distributions(on_sys_path, tmp_path: Path) -> None:
+    """Two distributions aliasing the same old path is an error naming both."""
+    on_sys_path(APP)
+    site = tmp_path / "site"
+    _distribution(site, "first-dist", "first_registry", ALIASES)
+    _distribution(
+        site, "second-dist", "second_registry", ALIASES.replace("app.core:func", "app.core:Thing")
+    )
+    sys.path.insert(0, str(site))
+    importlib.invalidate_caches()
+    with pytest.raises(RegistryError) as raised:
+        install()
+    message = str(raised.value.errors[0].message)
+    assert "'first-dist'" in message
+    assert "'second-dist'" in message
+    assert raised.value.code == "SSOT002"
+    assert message.startswith("app.mod:func is an alias in registry 'test' of 'first-dist' (")

@@ -1,0 +1,95 @@
+"""Concurrency: many threads importing old and canonical paths at once."""
+
+from __future__ import annotations
+
+import importlib
+import random
+import threading
+import warnings
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from runtime_support import HEADER
+
+from ssot_registry.exceptions import AliasWarning
+from ssot_registry.registry import load_text
+from ssot_registry.runtime import install
+
+THREADS = 16
+MODULES = 12
+
+
+def _package(top: str) -> dict[str, str]:
+    files = {f"{top}/__init__.py": "", f"{top}/new/__init__.py": ""}
+    for index in range(MODULES):
+        files[f"{top}/new/m{index}.py"] = (
+            f"import time\ntime.sleep(0.001)\nVALUE = object()\nINDEX = {index}\n"
+        )
+    return files
+
+
+def _registry(top: str) -> str:
+    entries = []
+    for index in range(MODULES):
+        entries.append(f'[[alias]]\nold = "{top}.old{index}"\nnew = "{top}.new.m{index}"\n')
+        entries.append(
+            f'[[alias]]\nold = "{top}.attrs:value{index}"\nnew = "{top}.new.m{index}:VALUE"\n'
+        )
+    return HEADER + "\n".join(entries)
+
+
+@pytest.mark.parametrize("round_number", range(5))
+def test_sixteen_threads_get_one_module_per_path(on_sys_path, round_number: int) -> None:
+    """Concurrent imports: one module object per path, no deadlock, no error, no lost warning."""
+    top = f"threaded{round_number}"
+    on_sys_path(_package(top))
+    registry = load_text(_registry(top))
+    paths = [f"{top}.old{i}" for i in range(MODULES)] + [f"{top}.new.m{i}" for i in range(MODULES)]
+    attributes = [f"value{i}" for i in range(MODULES)]
+    barrier = threading.Barrier(THREADS)
+    results: list[dict[str, object]] = [{} for _ in range(THREADS)]
+    errors: list[BaseException] = []
+
+    def work(slot: int) -> None:
+        order = random.Random(slot + 100 * round_number).sample(
+            paths + attributes, len(paths) + len(attributes)
+        )
+        barrier.wait()
+        try:
+            for item in order:
+                if item.startswith("value"):
+                    results[slot][item] = getattr(importlib.import_module(f"{top}.attrs"), item)
+                else:
+                    results[slot][item] = importlib.import_module(item)
+        except BaseException as error:
+            errors.append(error)
+
+    with (
+        install(registry, strict=False) as installation,
+        warnings.catch_warnings(record=True) as caught,
+    ):
+        warnings.simplefilter("always")
+        uses: Counter[str] = Counter()
+        installation.add_use_listener(lambda alias, filename, line: uses.update([str(alias.old)]))
+        threads = [threading.Thread(target=work, args=(slot,)) for slot in range(THREADS)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=60)
+        assert not any(thread.is_alive() for thread in threads), "deadlock"
+    assert errors == []
+    for index in range(MODULES):
+        canonical = importlib.import_module(f"{top}.new.m{index}")
+        for result in results:
+            assert result[f"{top}.old{index}"] is canonical
+            assert result[f"{top}.new.m{index}"] is canonical
+            assert result[f"value{index}"] is canonical.VALUE  # type: ignore[attr-defined]
+    alias_warnings = Counter(
+        str(w.message).split(" ")[0] for w in caught if issubclass(w.category, AliasWarning)
+    )
+    for index in range(MODULES):
+        assert alias_warnings[f"{top}.old{index}"] == 1
+        assert alias_warnings[f"{top}.attrs:value{index}"] == THREADS
+    assert uses == alias_warnings
+    assert all(Path(w.filename) == Path(__file__) for w in caught)
