@@ -20,7 +20,7 @@ __all__ = ["make_proxy"]
 _SKIPPED_WITH_WRAPT = (*SKIPPED, os.path.dirname(os.path.abspath(wrapt.__file__)) + os.sep)
 
 
-class _Proxy(wrapt.FunctionWrapper):  # type: ignore[misc,type-arg]
+class _Proxy(wrapt.FunctionWrapper):  # type: ignore[type-arg]
     """A FunctionWrapper whose signature is the canonical object's (Python 3.13's inspect
     cannot read it through a proxied class otherwise)."""
 
