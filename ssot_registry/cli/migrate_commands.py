@@ -41,6 +41,11 @@ def register(commands: Any) -> None:
     _add_paths(scan)
     scan.add_argument("--format", choices=("text", "json", "github"), default="text")
     scan.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE")
+    scan.add_argument(
+        "--full-parse",
+        action="store_true",
+        help="parse every file that mentions a deprecated name (lists every syntax error)",
+    )
     scan.set_defaults(handler=run_scan)
 
     migrate = commands.add_parser(
@@ -77,7 +82,13 @@ def run_scan(options: argparse.Namespace) -> int:
     _check_options(options)
     registry = load_registry(options)
     try:
-        report = scan_report(options.paths, registry, exclude=options.exclude, jobs=options.jobs)
+        report = scan_report(
+            options.paths,
+            registry,
+            exclude=options.exclude,
+            jobs=options.jobs,
+            full_parse=options.full_parse,
+        )
     except FileNotFoundError as error:
         raise UsageError(f"{error}: no such file or directory") from None
     renderer = {

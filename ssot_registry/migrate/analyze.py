@@ -17,13 +17,21 @@ from ssot_registry.migrate.edits import Edit, insert_after, node_span
 from ssot_registry.migrate.index import Entry, Match, PathIndex
 from ssot_registry.migrate.source import Source
 
-__all__ = ["Binding", "FileAnalysis", "Use"]
+__all__ = [
+    "MODULE_FORMS",
+    "PATCH_FORMS",
+    "SETATTR_FORMS",
+    "TARGET_KEYWORDS",
+    "Binding",
+    "FileAnalysis",
+    "Use",
+]
 
 _BODIES = ("body", "orelse", "finalbody", "handlers")
-_PATCH_FORMS = {("patch",), ("patch", "dict"), ("patch", "multiple")}
-_MODULE_FORMS = {("import_module",), ("importorskip",)}
-_SETATTR_FORMS = {("setattr",), ("delattr",)}
-_TARGET_KEYWORDS = {"target", "in_dict", "name", "modname"}
+PATCH_FORMS = {("patch",), ("patch", "dict"), ("patch", "multiple")}
+MODULE_FORMS = {("import_module",), ("importorskip",)}
+SETATTR_FORMS = {("setattr",), ("delattr",)}
+TARGET_KEYWORDS = {"target", "in_dict", "name", "modname"}
 
 
 @dataclass
@@ -102,12 +110,8 @@ class FileAnalysis:
         self.insertions: dict[tuple[int, str], Use] = {}
         self._assigned: set[str] | None = None
         self._loads: dict[str, int] | None = None
-        needles = index.uses
-        self.needle_lines: list[int] = sorted(
-            {source.line_of(found.end()) for found in needles.finditer(source.data)}
-            if needles is not None
-            else ()
-        )
+        self._mentions: dict[str, bool] = {}
+        self.needle_lines: list[int] = []
 
     # -- helpers ------------------------------------------------------------------
 
@@ -139,10 +143,14 @@ class FileAnalysis:
 
     def mentions(self, name: str) -> bool:
         """Cheap text test: does the identifier `name` occur anywhere in the file?"""
-        raw = name.encode()
-        if raw not in self.source.data:
-            return False
-        return re.search(rb"\b%s\b" % re.escape(raw), self.source.data) is not None
+        known = self._mentions.get(name)
+        if known is None:
+            raw = name.encode()
+            known = raw in self.source.data and (
+                re.search(rb"\b%s\b" % re.escape(raw), self.source.data) is not None
+            )
+            self._mentions[name] = known
+        return known
 
     def load_count(self, name: str) -> int:
         """How many times the file reads the name `name`."""
@@ -217,6 +225,12 @@ class FileAnalysis:
         """Analyse the whole file; return its uses (with edits or problems)."""
         from ssot_registry.migrate.imports import plan_import, plan_import_from
 
+        needles = self.index.uses
+        if needles is not None:
+            lines = {
+                self.source.line_of(found.end()) for found in needles.finditer(self.source.data)
+            }
+            self.needle_lines = sorted(lines)
         statements = self.statements()
         self.imports = [
             node for node in statements if isinstance(node, (ast.Import, ast.ImportFrom))
@@ -292,11 +306,11 @@ class FileAnalysis:
         if not form:
             return
         tail = form[-1:]
-        if form in _PATCH_FORMS or tail == ("patch",):
+        if form in PATCH_FORMS or tail == ("patch",):
             by_module = False
-        elif tail in _MODULE_FORMS:
+        elif tail in MODULE_FORMS:
             by_module = True
-        elif tail in _SETATTR_FORMS and isinstance(node.func, ast.Attribute):
+        elif tail in SETATTR_FORMS and isinstance(node.func, ast.Attribute):
             by_module = False
         elif form == ("patch", "object"):
             self.check_patch_object(node)
@@ -322,7 +336,7 @@ class FileAnalysis:
             first = node.args[0]
             return first if isinstance(first, ast.Constant) else None
         for keyword in node.keywords:
-            if keyword.arg in _TARGET_KEYWORDS and isinstance(keyword.value, ast.Constant):
+            if keyword.arg in TARGET_KEYWORDS and isinstance(keyword.value, ast.Constant):
                 return keyword.value
         return None
 

@@ -40,19 +40,28 @@ def _set_index(index: PathIndex) -> None:
     _INDEX = index
 
 
-def _process_chunk(paths: list[str], rewrite: bool) -> list[FileOutcome]:
+def _process_chunk(paths: list[str], rewrite: bool, full_parse: bool) -> list[FileOutcome]:
     assert _INDEX is not None
-    outcomes = (process_file(path, _INDEX, rewrite=rewrite) for path in paths)
+    outcomes = (
+        process_file(path, _INDEX, rewrite=rewrite, full_parse=full_parse) for path in paths
+    )
     return [outcome for outcome in outcomes if outcome.findings or outcome.error]
 
 
 def _process(
-    files: list[str], index: PathIndex, *, rewrite: bool, jobs: int | None
+    files: list[str],
+    index: PathIndex,
+    *,
+    rewrite: bool,
+    jobs: int | None,
+    full_parse: bool = False,
 ) -> Iterable[FileOutcome]:
     """Run every file through the pipeline, across `jobs` processes for large trees."""
     workers = jobs if jobs is not None else _cpu_count()
     if workers <= 1 or (jobs is None and len(files) < PARALLEL_FILES) or not index:
-        outcomes = (process_file(path, index, rewrite=rewrite) for path in files)
+        outcomes = (
+            process_file(path, index, rewrite=rewrite, full_parse=full_parse) for path in files
+        )
         return [outcome for outcome in outcomes if outcome.findings or outcome.error]
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
@@ -60,7 +69,7 @@ def _process(
     with ProcessPoolExecutor(
         workers, mp_context=context, initializer=_set_index, initargs=(index,)
     ) as pool:
-        futures = [pool.submit(_process_chunk, chunk, rewrite) for chunk in chunks]
+        futures = [pool.submit(_process_chunk, chunk, rewrite, full_parse) for chunk in chunks]
         return [outcome for future in futures for outcome in future.result()]
 
 
@@ -70,12 +79,17 @@ def scan_report(
     *,
     exclude: Sequence[str] = (),
     jobs: int | None = None,
+    full_parse: bool = False,
 ) -> ScanReport:
-    """Scan `paths` for uses of deprecated paths: findings, files read, files that failed."""
+    """Scan `paths` for uses of deprecated paths: findings, files read, files that failed.
+
+    Files whose text is conclusive are not parsed; `full_parse` parses every file
+    that mentions a deprecated name, so that each syntax error among them is listed.
+    """
     index = build_index(_registry(registry))
     files = find_sources(paths, exclude)
     report = ScanReport(files=len(files))
-    for outcome in _process(files, index, rewrite=False, jobs=jobs):
+    for outcome in _process(files, index, rewrite=False, jobs=jobs, full_parse=full_parse):
         report.findings.extend(outcome.findings)
         if outcome.error is not None:
             report.errors.append(outcome.error)

@@ -13,8 +13,11 @@ from ssot_registry.migrate.files import module_name
 from ssot_registry.migrate.index import PathIndex
 from ssot_registry.migrate.model import FileError, Finding
 from ssot_registry.migrate.source import Source, SourceError, decode_source
+from ssot_registry.migrate.textscan import Unsure, find_uses
 
 __all__ = ["FileOutcome", "process_file"]
+
+_EMPTY = ast.Module(body=[], type_ignores=[])
 
 
 @dataclass
@@ -89,8 +92,15 @@ def _diff(path: str, before: str, after: str) -> str:
     )
 
 
-def process_file(path: str, index: PathIndex, *, rewrite: bool) -> FileOutcome:
-    """Scan one file (and plan its rewrite when `rewrite`); never raises for a bad file."""
+def process_file(
+    path: str, index: PathIndex, *, rewrite: bool, full_parse: bool = False
+) -> FileOutcome:
+    """Scan one file (and plan its rewrite when `rewrite`); never raises for a bad file.
+
+    A scan reads the text alone where it is conclusive (`textscan`) and parses
+    with `ast` otherwise; `full_parse` parses every candidate file (and so
+    reports every syntax error among them). A rewrite always parses.
+    """
     outcome = FileOutcome(path)
     try:
         with open(path, "rb") as stream:
@@ -103,11 +113,22 @@ def process_file(path: str, index: PathIndex, *, rewrite: bool) -> FileOutcome:
         return outcome
     try:
         source = decode_source(raw)
-        tree = _parse(source, path)
     except SourceError as error:
         outcome.error = FileError(path, str(error))
         return outcome
-    uses = FileAnalysis(source, tree, index, module, is_package=is_package).run()
+    uses = None
+    if not rewrite and not full_parse:
+        try:
+            uses = find_uses(FileAnalysis(source, _EMPTY, index, module, is_package=is_package))
+        except Unsure:
+            uses = None
+    if uses is None:
+        try:
+            tree = _parse(source, path)
+        except SourceError as error:
+            outcome.error = FileError(path, str(error))
+            return outcome
+        uses = FileAnalysis(source, tree, index, module, is_package=is_package).run()
     if not uses:
         return outcome
     edits = _settle(uses) if rewrite else []

@@ -10,6 +10,7 @@ import tempfile
 import tokenize
 from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import accumulate
 from pathlib import Path
 
 __all__ = ["Source", "SourceError", "decode_source", "write_atomically"]
@@ -33,11 +34,7 @@ class Source:
     def from_text(cls, text: str, encoding: str = "utf-8", *, bom: bool = False) -> Source:
         """Index `text` by line so that `ast` positions map to offsets."""
         data = text.encode("utf-8")
-        starts = [0]
-        position = 0
-        for line in data.splitlines(keepends=True):
-            position += len(line)
-            starts.append(position)
+        starts = [0, *accumulate(map(len, data.splitlines(keepends=True)))]
         return cls(text, encoding, bom, data, starts)
 
     def offset(self, line: int, col: int) -> int:

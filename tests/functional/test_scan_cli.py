@@ -113,7 +113,7 @@ def test_github_annotations(project: Path, capsys: pytest.CaptureFixture[str]) -
 def test_unreadable_file_is_in_errors(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """A syntax error is listed under errors with its path; the other findings still come."""
     (project / "src" / "app" / "broken.py").write_text("import app.old\nif:\n", encoding="utf-8")
-    assert main(["scan", "src", "--format", "json"]) == 1
+    assert main(["scan", "src", "--format", "json", "--full-parse"]) == 1
     payload = json.loads(capsys.readouterr().out)
     assert payload["errors"] == [
         {"path": "src/app/broken.py", "message": "line 2: syntax error: invalid syntax"}

@@ -108,7 +108,7 @@ def test_unreadable_files_are_reported_and_scan_goes_on(tmp_path: Path, registry
     write_module(tmp_path, "app/broken.py", "import app.old\ndef (:\n")
     write_module(tmp_path, "app/binary.py", b"import app.old\nx = '\xff\xfe'\n")
     write_module(tmp_path, "app/good.py", "import app.old\n")
-    report = scan_report([tmp_path], registry)
+    report = scan_report([tmp_path], registry, full_parse=True)
     assert [(Path(f.path).name, f.line) for f in report.findings] == [("good.py", 1)]
     assert [(Path(e.path).name, e.message) for e in report.errors] == [
         (
@@ -119,6 +119,14 @@ def test_unreadable_files_are_reported_and_scan_goes_on(tmp_path: Path, registry
         ("broken.py", "line 2: syntax error: invalid syntax"),
     ]
     assert report.files == 4
+
+
+def test_text_scan_reads_imports_of_a_broken_file(tmp_path: Path, registry: Registry) -> None:
+    """Without `full_parse`, a file whose text is conclusive is not parsed: its uses count."""
+    write_module(tmp_path, "app/broken.py", "import app.old\ndef (:\n")
+    report = scan_report([tmp_path], registry)
+    assert [(Path(f.path).name, f.line) for f in report.findings] == [("broken.py", 1)]
+    assert report.errors == []
 
 
 def test_files_without_candidate_names_are_not_parsed(tmp_path: Path, registry: Registry) -> None:

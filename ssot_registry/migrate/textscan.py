@@ -1,0 +1,564 @@
+"""The fast path of `scan`: find uses from the text alone, falling back to `ast` when unsure.
+
+Most files that mention a deprecated name only import it, or use it in a plain
+chain (`models.Model`) or a plain string (`mock.patch("a.old.f")`). Those are
+found here from a lexer regex (strings and comments), the import statements
+(tokenized by regex) and the text around each candidate name, with exactly the
+semantics of `FileAnalysis`. Anything unusual (an f-string, a keyword target,
+whitespace inside a chain, a rename that needs the names the file binds) raises
+`Unsure`, and the caller parses the file with `ast` instead.
+"""
+
+from __future__ import annotations
+
+import ast
+import keyword
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from ssot_registry.migrate.analyze import (
+    MODULE_FORMS,
+    PATCH_FORMS,
+    SETATTR_FORMS,
+    TARGET_KEYWORDS,
+    FileAnalysis,
+    Use,
+)
+from ssot_registry.migrate.index import Match, PathIndex
+from ssot_registry.migrate.source import Source
+
+__all__ = ["Unsure", "find_uses"]
+
+_LEX = re.compile(
+    rb'#[^\r\n]*|"""(?:[^"\\]|\\[\s\S]|"(?!""))*"""'
+    rb"|'''(?:[^'\\]|\\[\s\S]|'(?!''))*'''"
+    rb'|"(?:[^"\\\r\n]|\\[\s\S])*"'
+    rb"|'(?:[^'\\\r\n]|\\[\s\S])*'"
+)
+_KEYWORD = re.compile(rb"\b(?:from|import)\b")
+_TOKEN = re.compile(
+    rb"(?P<space>[ \t\f]+|\\\r?\n|\\\r)|(?P<newline>\r?\n|\r)|(?P<comment>#[^\r\n]*)"
+    rb"|(?P<name>[A-Za-z_][A-Za-z0-9_]*)|(?P<punct>[.,();*])"
+)
+_NAME_BYTES = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
+_CHAIN_BYTES = _NAME_BYTES | {ord(".")}
+_PREFIX_BYTES = frozenset(b"rRbBuUfF")
+_PLACEHOLDER = ast.Pass()
+
+
+class Unsure(Exception):
+    """The text alone is not conclusive: parse the file with `ast`."""
+
+
+@dataclass
+class _Alias:
+    name: str
+    offset: int
+    asname: str | None
+    contiguous: bool
+
+
+@dataclass
+class _Statement:
+    kind: str
+    start: int
+    end: int
+    line: int
+    aliases: list[_Alias] = field(default_factory=list)
+    level: int = 0
+    module: str | None = None
+    module_offset: int = 0
+
+
+class _Spans:
+    """Strings and comments of the file, for "is this offset code?" lookups."""
+
+    def __init__(self, data: bytes) -> None:
+        spans = [found.span() for found in _LEX.finditer(data)]
+        self.starts: list[int] = [start for start, _ in spans]
+        self.ends: list[int] = [end for _, end in spans]
+
+    def at(self, offset: int) -> int | None:
+        index = bisect_right(self.starts, offset) - 1
+        if index >= 0 and offset < self.ends[index]:
+            return index
+        return None
+
+
+def _tokens(data: bytes, start: int) -> tuple[list[tuple[str, bytes, int]], int]:
+    """The tokens of one import statement from `start`, and the offset where it ends."""
+    found: list[tuple[str, bytes, int]] = []
+    depth = 0
+    position = start
+    while position < len(data):
+        match = _TOKEN.match(data, position)
+        if match is None:
+            raise Unsure
+        kind = match.lastgroup or ""
+        text = match.group()
+        if kind == "newline" and depth == 0:
+            break
+        if kind == "punct":
+            if text == b";" and depth == 0:
+                break
+            depth += text == b"("
+            depth -= text == b")"
+        if kind in ("name", "punct"):
+            found.append((kind, text, position))
+        position = match.end()
+    return found, position
+
+
+def _dotted(tokens: list[tuple[str, bytes, int]], index: int) -> tuple[str, int]:
+    """A dotted name starting at tokens[index]: its text and the index after it."""
+    if index >= len(tokens) or tokens[index][0] != "name":
+        raise Unsure
+    parts = [tokens[index][1].decode()]
+    index += 1
+    while index + 1 < len(tokens) and tokens[index][1] == b"." and tokens[index + 1][0] == "name":
+        parts.append(tokens[index + 1][1].decode())
+        index += 2
+    return ".".join(parts), index
+
+
+def _aliases(
+    data: bytes, tokens: list[tuple[str, bytes, int]], index: int, *, dotted: bool
+) -> list[_Alias]:
+    found = []
+    closing = False
+    if index < len(tokens) and tokens[index][1] == b"(" and not dotted:
+        closing = True
+        index += 1
+    while index < len(tokens):
+        kind, text, offset = tokens[index]
+        if closing and text == b")":
+            index += 1
+            break
+        if text == b"*" and not dotted:
+            found.append(_Alias("*", offset, None, contiguous=True))
+            index += 1
+        else:
+            if dotted:
+                name, index = _dotted(tokens, index)
+            elif kind == "name":
+                name, index = text.decode(), index + 1
+            else:
+                raise Unsure
+            asname = None
+            if index < len(tokens) and tokens[index][1] == b"as":
+                if index + 1 >= len(tokens) or tokens[index + 1][0] != "name":
+                    raise Unsure
+                asname = tokens[index + 1][1].decode()
+                index += 2
+            raw = name.encode()
+            found.append(_Alias(name, offset, asname, data[offset : offset + len(raw)] == raw))
+        if index < len(tokens) and tokens[index][1] == b",":
+            index += 1
+        elif closing and index < len(tokens) and tokens[index][1] == b")":
+            continue
+        elif index < len(tokens):
+            raise Unsure
+    if index != len(tokens) or not found:
+        raise Unsure
+    return found
+
+
+def _statement(source: Source, start: int) -> _Statement:
+    data = source.data
+    tokens, end = _tokens(data, start)
+    line = source.line_of(start)
+    if tokens[0][1] == b"import":
+        return _Statement("import", start, end, line, _aliases(data, tokens, 1, dotted=True))
+    index = 1
+    level = 0
+    while index < len(tokens) and tokens[index][1] == b".":
+        level += 1
+        index += 1
+    module_offset = tokens[index][2] if index < len(tokens) else start
+    if level:
+        module_offset = tokens[1][2]
+    module = None
+    if index < len(tokens) and tokens[index][0] == "name" and tokens[index][1] != b"import":
+        module, index = _dotted(tokens, index)
+    if index >= len(tokens) or tokens[index][1] != b"import" or (not level and module is None):
+        raise Unsure
+    statement = _Statement("from", start, end, line, level=level, module=module)
+    statement.module_offset = module_offset
+    statement.aliases = _aliases(data, tokens, index + 1, dotted=False)
+    return statement
+
+
+def _imports(source: Source, spans: _Spans) -> list[_Statement]:
+    """Every import statement of the file (outside strings and comments)."""
+    data = source.data
+    found: list[_Statement] = []
+    covered = -1
+    for match in _KEYWORD.finditer(data):
+        start = match.start()
+        if start < covered or spans.at(start) is not None:
+            continue
+        before = start - 1
+        while before >= 0 and data[before] in b" \t\f":
+            before -= 1
+        if before >= 0 and data[before] not in b"\r\n;:":
+            continue
+        statement = _statement(source, start)
+        covered = statement.end
+        found.append(statement)
+    return found
+
+
+class _TextAnalysis:
+    """Replays `FileAnalysis` on text: imports, then chains and strings around candidates."""
+
+    def __init__(self, analysis: FileAnalysis) -> None:
+        self.analysis = analysis
+        self.source = analysis.source
+        self.data = analysis.source.data
+        self.index: PathIndex = analysis.index
+        self.spans = _Spans(self.data)
+        self.statements = _imports(self.source, self.spans)
+        self.import_starts = [statement.start for statement in self.statements]
+
+    def use_at(self, offset: int, code: str, match: Match) -> Use:
+        line = self.source.line_of(offset)
+        col = self.source.column(line, offset - self.source.starts[line - 1])
+        if match.entry.external:
+            code = "SSOT103"
+        use = Use(line, col, code, match.entry, match.old_dotted, match.new_dotted)
+        self.analysis.uses.append(use)
+        return use
+
+    def resolve(self, statement: _Statement) -> str | None:
+        analysis = self.analysis
+        if statement.level == 0:
+            return statement.module
+        if analysis.module is None:
+            return None
+        parts = analysis.module.split(".")
+        if not analysis.is_package:
+            parts = parts[:-1]
+        if statement.level - 1 >= len(parts):
+            return None
+        package = parts[: len(parts) - (statement.level - 1)]
+        return ".".join([*package, statement.module] if statement.module else package)
+
+    def existing_from(self, skip: _Statement) -> dict[tuple[str, str, str], int]:
+        found: dict[tuple[str, str, str], int] = {}
+        for statement in self.statements:
+            if statement is skip or statement.kind != "from":
+                continue
+            module = self.resolve(statement)
+            for alias in statement.aliases:
+                key = (module or "", alias.name, alias.asname or alias.name)
+                found.setdefault(key, statement.line)
+        return found
+
+    def run(self) -> list[Use]:
+        for statement in self.statements:
+            if statement.kind == "import":
+                self.plan_import(statement)
+            else:
+                self.plan_from(statement)
+        self.check_candidates()
+        return self.analysis.uses
+
+    def plan_import(self, statement: _Statement) -> None:
+        analysis = self.analysis
+        for alias in statement.aliases:
+            top = alias.name.partition(".")[0]
+            path = alias.name if alias.asname else top
+            analysis.bind(alias.asname or top, path, _PLACEHOLDER)
+            match = self.index.match_module(alias.name)
+            final = alias.name
+            if match is not None:
+                use = self.use_at(alias.offset, "SSOT101", match)
+                new = match.new_dotted
+                if not alias.contiguous:
+                    use.refuse("the module name is split across lines")
+                for other in self.statements:
+                    if other is not statement and other.kind == "import" and use.problem is None:
+                        for existing in other.aliases:
+                            if existing.name == new and existing.asname == alias.asname:
+                                use.refuse(f"it would duplicate the import on line {other.line}")
+                                break
+                if use.problem is None and not alias.asname and new.partition(".")[0] != top:
+                    raise Unsure
+                if use.problem is None:
+                    final = new
+            if not alias.asname:
+                analysis.imported_modules.add(final)
+
+    def plan_from(self, statement: _Statement) -> None:
+        analysis = self.analysis
+        module = self.resolve(statement)
+        if module is None:
+            return
+        for alias in statement.aliases:
+            if alias.name != "*":
+                analysis.bind(alias.asname or alias.name, f"{module}.{alias.name}", _PLACEHOLDER)
+        match = self.index.match_module(module)
+        if match is not None:
+            use = self.use_at(statement.module_offset, "SSOT101", match)
+            existing = self.existing_from(statement)
+            for alias in statement.aliases:
+                key = (match.new_dotted, alias.name, alias.asname or alias.name)
+                if key in existing:
+                    use.refuse(f"it would duplicate the import on line {existing[key]}")
+                    break
+            return
+        existing_names: dict[tuple[str, str, str], int] | None = None
+        for alias in statement.aliases:
+            if alias.name == "*":
+                continue
+            found = self.index.match_exact(f"{module}.{alias.name}")
+            if found is None:
+                continue
+            use = self.use_at(alias.offset, "SSOT101", found)
+            if found.entry.old.is_module:
+                target, _, name = found.new_dotted.rpartition(".")
+            else:
+                target = found.entry.new.module
+                name = found.entry.new.qualname or ""
+                if "." in name:
+                    use.refuse(f"{found.entry.new} cannot be imported with 'from ... import'")
+                    continue
+            if existing_names is None:
+                existing_names = self.existing_from(statement)
+            key = (target, name, alias.asname or alias.name)
+            if key in existing_names:
+                use.refuse(f"it would duplicate the import on line {existing_names[key]}")
+
+    # -- chains and strings -------------------------------------------------------------
+
+    def in_import(self, offset: int) -> bool:
+        index = bisect_right(self.import_starts, offset) - 1
+        return index >= 0 and offset < self.statements[index].end
+
+    def check_candidates(self) -> None:
+        pattern = self.index.uses
+        if pattern is None:
+            return
+        seen_strings: set[int] = set()
+        seen_chains: set[int] = set()
+        data = self.data
+        for hit in pattern.finditer(data):
+            start = hit.start()
+            span = self.spans.at(start)
+            if span is not None:
+                if span not in seen_strings:
+                    seen_strings.add(span)
+                    self.check_string(span)
+            elif data[start] == ord(".") and not self.in_import(start):
+                self.check_chain(start, seen_chains)
+
+    def check_chain(self, dot: int, seen: set[int]) -> None:
+        """`base.attr...name...`: a use when the base's import and the attributes spell an old path."""
+        data = self.data
+        if data[dot + 1] not in _NAME_BYTES:
+            raise Unsure  # whitespace between the dot and the name
+        begin = dot
+        while begin > 0 and data[begin - 1] in _CHAIN_BYTES:
+            begin -= 1
+        if begin > 0 and data[begin - 1] >= 0x80:
+            raise Unsure  # a non-ASCII identifier
+        if begin == dot or data[begin] == ord("."):
+            back = begin - 1
+            while back >= 0 and data[back] in b" \t\r\n\\":
+                back -= 1
+            if back == begin - 1 or (back >= 0 and data[back] in b")]}'\""):
+                return  # the base is no name: `call().name`, `x[0].name`, `"s".name`
+            raise Unsure  # a chain split over lines
+        if begin in seen:
+            return
+        seen.add(begin)
+        end = dot + 1
+        while end < len(data) and data[end] in _CHAIN_BYTES:
+            end += 1
+        parts = data[begin:end].decode().split(".")
+        if not all(parts):
+            raise Unsure
+        if parts[0][0].isdigit() or keyword.iskeyword(parts[0]):
+            return
+        binding = self.analysis.resolve_base(parts[0])
+        if binding is None or binding.deprecated:
+            return
+        for stop in range(2, len(parts) + 1):
+            match = self.index.match_exact(".".join([binding.path, *parts[1:stop]]))
+            if match is not None:
+                use = self.use_at(begin, "SSOT101", match)
+                self.require_import(use, match.new_module)
+
+    def require_import(self, use: Use, module: str) -> None:
+        if any(
+            imported == module or imported.startswith(module + ".")
+            for imported in self.analysis.imported_modules
+        ):
+            return
+        if self.analysis.mentions(module.partition(".")[0]):
+            raise Unsure
+
+    def check_string(self, span: int) -> None:
+        data = self.data
+        start, end = self.spans.starts[span], self.spans.ends[span]
+        if data[start] == ord("#"):
+            return
+        prefix_start = start
+        while prefix_start > 0 and data[prefix_start - 1] in _PREFIX_BYTES:
+            prefix_start -= 1
+        prefix = data[prefix_start:start].lower()
+        if prefix_start > 0 and data[prefix_start - 1] in _NAME_BYTES:
+            prefix = b""
+            prefix_start = start
+        if b"f" in prefix:
+            raise Unsure
+        if b"b" in prefix:
+            return
+        quote = 3 if data[start : start + 3] in (b'"""', b"'''") else 1
+        body = data[start + quote : end - quote]
+        form = self.call_form(prefix_start, body)
+        if form is None:
+            return
+        after = end
+        while after < len(data) and data[after] in b" \t\r\n":
+            after += 1
+        if after < len(data) and data[after] not in b",)":
+            raise Unsure
+        if b"\\" in body:
+            raise Unsure
+        value = body.decode()
+        if form in MODULE_FORMS:
+            match = self.index.match_module(value)
+        else:
+            match = self.index.match_prefix(value)
+        if match is not None:
+            self.use_at(prefix_start, "SSOT102", match)
+
+    def skip_back(self, position: int, *, strings: bool = False) -> tuple[int, bool]:
+        """The last code character at or before `position`, skipping blanks and comments (and
+        string literals when `strings`); with whether a string literal was skipped."""
+        data = self.data
+        skipped = False
+        while position >= 0:
+            if data[position] in b" \t\r\n\\":
+                position -= 1
+                continue
+            span = self.spans.at(position)
+            if span is None:
+                return position, skipped
+            if data[self.spans.starts[span]] != ord("#"):
+                if not strings:
+                    return position, skipped
+                skipped = True
+            position = self.spans.starts[span] - 1
+            while position >= 0 and data[position] in _PREFIX_BYTES and skipped:
+                position -= 1
+        return position, skipped
+
+    def enclosing_call(self, position: int) -> tuple[str, ...] | None:
+        """The call form of the parenthesis enclosing `position` (None when not in a call)."""
+        data = self.data
+        depth = 0
+        limit = max(0, position - 20000)
+        while position > limit:
+            position, _ = self.skip_back(position - 1, strings=True)
+            if position < 0:
+                return None
+            char = data[position]
+            if char in b")]}":
+                depth += 1
+            elif char in b"[{":
+                if depth == 0:
+                    return None
+                depth -= 1
+            elif char == ord("("):
+                if depth == 0:
+                    return self.form_before(position)
+                depth -= 1
+        raise Unsure
+
+    def form_before(self, paren: int) -> tuple[str, ...] | None:
+        """The last one or two names of the callee right before the parenthesis at `paren`."""
+        data = self.data
+        if paren == 0 or data[paren - 1] not in _CHAIN_BYTES:
+            before, _ = self.skip_back(paren - 1)
+            name_end = before + 1
+            while before >= 0 and data[before] in _CHAIN_BYTES:
+                before -= 1
+            if name_end - before > 1 and _call_names(data[before + 1 : name_end]):
+                raise Unsure  # `patch ("…")`
+            return None
+        begin = paren
+        while begin > 0 and data[begin - 1] in _CHAIN_BYTES:
+            begin -= 1
+        chain = data[begin:paren].decode()
+        parts = [part for part in chain.split(".") if part]
+        if not parts:
+            return None
+        form = tuple(parts[-2:])
+        if form[-1] in ("setattr", "delattr") and "." not in chain:
+            return None
+        return form
+
+    def call_form(self, start: int, body: bytes) -> tuple[str, ...] | None:
+        """The call form whose target the string at `start` is, None when it is no target."""
+        data = self.data
+        back, concatenated = self.skip_back(start - 1, strings=True)
+        if back < 0:
+            return None
+        char = data[back]
+        form: tuple[str, ...] | None = None
+        if char == ord("="):
+            name_end, _ = self.skip_back(back - 1)
+            name_start = name_end
+            while name_start > 0 and data[name_start - 1] in _NAME_BYTES:
+                name_start -= 1
+            if data[name_start : name_end + 1].decode() in TARGET_KEYWORDS and _target(
+                self.enclosing_call(back)
+            ):
+                raise Unsure
+            return None
+        if char == ord(","):
+            if not concatenated and b"." in body:
+                return None
+            if self.enclosing_call(back) == ("patch", "object"):
+                raise Unsure  # patch.object(module, "name")
+            return None
+        if char == ord("("):
+            form = self.form_before(back)
+        if form is None or not _target(form):
+            return None
+        if concatenated:
+            raise Unsure
+        tail = form[-1:]
+        return tail if tail in MODULE_FORMS else form
+
+
+def _target(form: tuple[str, ...] | None) -> bool:
+    """True for the call forms whose first argument names a path (SSOT102)."""
+    if form is None:
+        return False
+    tail = form[-1:]
+    return (
+        tail in MODULE_FORMS or form in PATCH_FORMS or tail == ("patch",) or (tail in SETATTR_FORMS)
+    )
+
+
+def _call_names(name: bytes) -> bool:
+    """True when a called name could be one of the SSOT102 forms."""
+    last = name.rpartition(b".")[2].decode()
+    return last in {
+        "patch",
+        "dict",
+        "multiple",
+        "import_module",
+        "importorskip",
+        "setattr",
+        "delattr",
+    }
+
+
+def find_uses(analysis: FileAnalysis) -> list[Use]:
+    """The uses `analysis.run()` would find, from the text alone; raises `Unsure` if unsure."""
+    return _TextAnalysis(analysis).run()
