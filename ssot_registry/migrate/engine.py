@@ -13,7 +13,7 @@ from ssot_registry.migrate.files import module_name
 from ssot_registry.migrate.index import PathIndex
 from ssot_registry.migrate.model import FileError, Finding
 from ssot_registry.migrate.source import Source, SourceError, decode_source
-from ssot_registry.migrate.textscan import Unsure, find_uses
+from ssot_registry.migrate.textscan import UnsureError, find_uses
 
 __all__ = ["FileOutcome", "process_file"]
 
@@ -120,7 +120,7 @@ def process_file(
     if not rewrite and not full_parse:
         try:
             uses = find_uses(FileAnalysis(source, _EMPTY, index, module, is_package=is_package))
-        except Unsure:
+        except UnsureError:
             uses = None
     if uses is None:
         try:

@@ -6,16 +6,12 @@ found here from a lexer regex (strings and comments), the import statements
 (tokenized by regex) and the text around each candidate name, with exactly the
 semantics of `FileAnalysis`. Anything unusual (an f-string, a keyword target,
 whitespace inside a chain, a rename that needs the names the file binds) raises
-`Unsure`, and the caller parses the file with `ast` instead.
+`UnsureError`, and the caller parses the file with `ast` instead.
 """
-
-from __future__ import annotations
 
 import ast
 import keyword
-import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
 
 from ssot_registry.migrate.analyze import (
     MODULE_FORMS,
@@ -26,187 +22,14 @@ from ssot_registry.migrate.analyze import (
     Use,
 )
 from ssot_registry.migrate.index import Match, PathIndex
-from ssot_registry.migrate.source import Source
+from ssot_registry.migrate.textimports import Spans, Statement, UnsureError, read_imports
 
-__all__ = ["Unsure", "find_uses"]
+__all__ = ["UnsureError", "find_uses"]
 
-_LEX = re.compile(
-    rb'#[^\r\n]*|"""(?:[^"\\]|\\[\s\S]|"(?!""))*"""'
-    rb"|'''(?:[^'\\]|\\[\s\S]|'(?!''))*'''"
-    rb'|"(?:[^"\\\r\n]|\\[\s\S])*"'
-    rb"|'(?:[^'\\\r\n]|\\[\s\S])*'"
-)
-_KEYWORD = re.compile(rb"\b(?:from|import)\b")
-_TOKEN = re.compile(
-    rb"(?P<space>[ \t\f]+|\\\r?\n|\\\r)|(?P<newline>\r?\n|\r)|(?P<comment>#[^\r\n]*)"
-    rb"|(?P<name>[A-Za-z_][A-Za-z0-9_]*)|(?P<punct>[.,();*])"
-)
 _NAME_BYTES = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
 _CHAIN_BYTES = _NAME_BYTES | {ord(".")}
 _PREFIX_BYTES = frozenset(b"rRbBuUfF")
 _PLACEHOLDER = ast.Pass()
-
-
-class Unsure(Exception):
-    """The text alone is not conclusive: parse the file with `ast`."""
-
-
-@dataclass
-class _Alias:
-    name: str
-    offset: int
-    asname: str | None
-    contiguous: bool
-
-
-@dataclass
-class _Statement:
-    kind: str
-    start: int
-    end: int
-    line: int
-    aliases: list[_Alias] = field(default_factory=list)
-    level: int = 0
-    module: str | None = None
-    module_offset: int = 0
-
-
-class _Spans:
-    """Strings and comments of the file, for "is this offset code?" lookups."""
-
-    def __init__(self, data: bytes) -> None:
-        spans = [found.span() for found in _LEX.finditer(data)]
-        self.starts: list[int] = [start for start, _ in spans]
-        self.ends: list[int] = [end for _, end in spans]
-
-    def at(self, offset: int) -> int | None:
-        index = bisect_right(self.starts, offset) - 1
-        if index >= 0 and offset < self.ends[index]:
-            return index
-        return None
-
-
-def _tokens(data: bytes, start: int) -> tuple[list[tuple[str, bytes, int]], int]:
-    """The tokens of one import statement from `start`, and the offset where it ends."""
-    found: list[tuple[str, bytes, int]] = []
-    depth = 0
-    position = start
-    while position < len(data):
-        match = _TOKEN.match(data, position)
-        if match is None:
-            raise Unsure
-        kind = match.lastgroup or ""
-        text = match.group()
-        if kind == "newline" and depth == 0:
-            break
-        if kind == "punct":
-            if text == b";" and depth == 0:
-                break
-            depth += text == b"("
-            depth -= text == b")"
-        if kind in ("name", "punct"):
-            found.append((kind, text, position))
-        position = match.end()
-    return found, position
-
-
-def _dotted(tokens: list[tuple[str, bytes, int]], index: int) -> tuple[str, int]:
-    """A dotted name starting at tokens[index]: its text and the index after it."""
-    if index >= len(tokens) or tokens[index][0] != "name":
-        raise Unsure
-    parts = [tokens[index][1].decode()]
-    index += 1
-    while index + 1 < len(tokens) and tokens[index][1] == b"." and tokens[index + 1][0] == "name":
-        parts.append(tokens[index + 1][1].decode())
-        index += 2
-    return ".".join(parts), index
-
-
-def _aliases(
-    data: bytes, tokens: list[tuple[str, bytes, int]], index: int, *, dotted: bool
-) -> list[_Alias]:
-    found = []
-    closing = False
-    if index < len(tokens) and tokens[index][1] == b"(" and not dotted:
-        closing = True
-        index += 1
-    while index < len(tokens):
-        kind, text, offset = tokens[index]
-        if closing and text == b")":
-            index += 1
-            break
-        if text == b"*" and not dotted:
-            found.append(_Alias("*", offset, None, contiguous=True))
-            index += 1
-        else:
-            if dotted:
-                name, index = _dotted(tokens, index)
-            elif kind == "name":
-                name, index = text.decode(), index + 1
-            else:
-                raise Unsure
-            asname = None
-            if index < len(tokens) and tokens[index][1] == b"as":
-                if index + 1 >= len(tokens) or tokens[index + 1][0] != "name":
-                    raise Unsure
-                asname = tokens[index + 1][1].decode()
-                index += 2
-            raw = name.encode()
-            found.append(_Alias(name, offset, asname, data[offset : offset + len(raw)] == raw))
-        if index < len(tokens) and tokens[index][1] == b",":
-            index += 1
-        elif closing and index < len(tokens) and tokens[index][1] == b")":
-            continue
-        elif index < len(tokens):
-            raise Unsure
-    if index != len(tokens) or not found:
-        raise Unsure
-    return found
-
-
-def _statement(source: Source, start: int) -> _Statement:
-    data = source.data
-    tokens, end = _tokens(data, start)
-    line = source.line_of(start)
-    if tokens[0][1] == b"import":
-        return _Statement("import", start, end, line, _aliases(data, tokens, 1, dotted=True))
-    index = 1
-    level = 0
-    while index < len(tokens) and tokens[index][1] == b".":
-        level += 1
-        index += 1
-    module_offset = tokens[index][2] if index < len(tokens) else start
-    if level:
-        module_offset = tokens[1][2]
-    module = None
-    if index < len(tokens) and tokens[index][0] == "name" and tokens[index][1] != b"import":
-        module, index = _dotted(tokens, index)
-    if index >= len(tokens) or tokens[index][1] != b"import" or (not level and module is None):
-        raise Unsure
-    statement = _Statement("from", start, end, line, level=level, module=module)
-    statement.module_offset = module_offset
-    statement.aliases = _aliases(data, tokens, index + 1, dotted=False)
-    return statement
-
-
-def _imports(source: Source, spans: _Spans) -> list[_Statement]:
-    """Every import statement of the file (outside strings and comments)."""
-    data = source.data
-    found: list[_Statement] = []
-    covered = -1
-    for match in _KEYWORD.finditer(data):
-        start = match.start()
-        if start < covered or spans.at(start) is not None:
-            continue
-        before = start - 1
-        while before >= 0 and data[before] in b" \t\f":
-            before -= 1
-        if before >= 0 and data[before] not in b"\r\n;:":
-            continue
-        statement = _statement(source, start)
-        covered = statement.end
-        found.append(statement)
-    return found
 
 
 class _TextAnalysis:
@@ -217,8 +40,8 @@ class _TextAnalysis:
         self.source = analysis.source
         self.data = analysis.source.data
         self.index: PathIndex = analysis.index
-        self.spans = _Spans(self.data)
-        self.statements = _imports(self.source, self.spans)
+        self.spans = Spans(self.data)
+        self.statements = read_imports(self.source, self.spans)
         self.import_starts = [statement.start for statement in self.statements]
 
     def use_at(self, offset: int, code: str, match: Match) -> Use:
@@ -230,7 +53,7 @@ class _TextAnalysis:
         self.analysis.uses.append(use)
         return use
 
-    def resolve(self, statement: _Statement) -> str | None:
+    def resolve(self, statement: Statement) -> str | None:
         analysis = self.analysis
         if statement.level == 0:
             return statement.module
@@ -244,7 +67,7 @@ class _TextAnalysis:
         package = parts[: len(parts) - (statement.level - 1)]
         return ".".join([*package, statement.module] if statement.module else package)
 
-    def existing_from(self, skip: _Statement) -> dict[tuple[str, str, str], int]:
+    def existing_from(self, skip: Statement) -> dict[tuple[str, str, str], int]:
         found: dict[tuple[str, str, str], int] = {}
         for statement in self.statements:
             if statement is skip or statement.kind != "from":
@@ -264,7 +87,7 @@ class _TextAnalysis:
         self.check_candidates()
         return self.analysis.uses
 
-    def plan_import(self, statement: _Statement) -> None:
+    def plan_import(self, statement: Statement) -> None:
         analysis = self.analysis
         for alias in statement.aliases:
             top = alias.name.partition(".")[0]
@@ -284,13 +107,13 @@ class _TextAnalysis:
                                 use.refuse(f"it would duplicate the import on line {other.line}")
                                 break
                 if use.problem is None and not alias.asname and new.partition(".")[0] != top:
-                    raise Unsure
+                    raise UnsureError
                 if use.problem is None:
                     final = new
             if not alias.asname:
                 analysis.imported_modules.add(final)
 
-    def plan_from(self, statement: _Statement) -> None:
+    def plan_from(self, statement: Statement) -> None:  # noqa: PLR0912 - mirrors imports.py
         analysis = self.analysis
         module = self.resolve(statement)
         if module is None:
@@ -353,23 +176,23 @@ class _TextAnalysis:
             elif data[start] == ord(".") and not self.in_import(start):
                 self.check_chain(start, seen_chains)
 
-    def check_chain(self, dot: int, seen: set[int]) -> None:
-        """`base.attr...name...`: a use when the base's import and the attributes spell an old path."""
+    def check_chain(self, dot: int, seen: set[int]) -> None:  # noqa: PLR0912 - text cases
+        """`base.attr.name`: a use when the base's import and the attributes spell an old path."""
         data = self.data
         if data[dot + 1] not in _NAME_BYTES:
-            raise Unsure  # whitespace between the dot and the name
+            raise UnsureError  # whitespace between the dot and the name
         begin = dot
         while begin > 0 and data[begin - 1] in _CHAIN_BYTES:
             begin -= 1
         if begin > 0 and data[begin - 1] >= 0x80:
-            raise Unsure  # a non-ASCII identifier
+            raise UnsureError  # a non-ASCII identifier
         if begin == dot or data[begin] == ord("."):
             back = begin - 1
             while back >= 0 and data[back] in b" \t\r\n\\":
                 back -= 1
             if back == begin - 1 or (back >= 0 and data[back] in b")]}'\""):
                 return  # the base is no name: `call().name`, `x[0].name`, `"s".name`
-            raise Unsure  # a chain split over lines
+            raise UnsureError  # a chain split over lines
         if begin in seen:
             return
         seen.add(begin)
@@ -378,7 +201,7 @@ class _TextAnalysis:
             end += 1
         parts = data[begin:end].decode().split(".")
         if not all(parts):
-            raise Unsure
+            raise UnsureError
         if parts[0][0].isdigit() or keyword.iskeyword(parts[0]):
             return
         binding = self.analysis.resolve_base(parts[0])
@@ -397,7 +220,7 @@ class _TextAnalysis:
         ):
             return
         if self.analysis.mentions(module.partition(".")[0]):
-            raise Unsure
+            raise UnsureError
 
     def check_string(self, span: int) -> None:
         data = self.data
@@ -412,7 +235,7 @@ class _TextAnalysis:
             prefix = b""
             prefix_start = start
         if b"f" in prefix:
-            raise Unsure
+            raise UnsureError
         if b"b" in prefix:
             return
         quote = 3 if data[start : start + 3] in (b'"""', b"'''") else 1
@@ -424,9 +247,9 @@ class _TextAnalysis:
         while after < len(data) and data[after] in b" \t\r\n":
             after += 1
         if after < len(data) and data[after] not in b",)":
-            raise Unsure
+            raise UnsureError
         if b"\\" in body:
-            raise Unsure
+            raise UnsureError
         value = body.decode()
         if form in MODULE_FORMS:
             match = self.index.match_module(value)
@@ -476,7 +299,7 @@ class _TextAnalysis:
                 if depth == 0:
                     return self.form_before(position)
                 depth -= 1
-        raise Unsure
+        raise UnsureError
 
     def form_before(self, paren: int) -> tuple[str, ...] | None:
         """The last one or two names of the callee right before the parenthesis at `paren`."""
@@ -487,7 +310,7 @@ class _TextAnalysis:
             while before >= 0 and data[before] in _CHAIN_BYTES:
                 before -= 1
             if name_end - before > 1 and _call_names(data[before + 1 : name_end]):
-                raise Unsure  # `patch ("…")`
+                raise UnsureError  # `patch ("…")`
             return None
         begin = paren
         while begin > 0 and data[begin - 1] in _CHAIN_BYTES:
@@ -517,20 +340,20 @@ class _TextAnalysis:
             if data[name_start : name_end + 1].decode() in TARGET_KEYWORDS and _target(
                 self.enclosing_call(back)
             ):
-                raise Unsure
+                raise UnsureError
             return None
         if char == ord(","):
             if not concatenated and b"." in body:
                 return None
             if self.enclosing_call(back) == ("patch", "object"):
-                raise Unsure  # patch.object(module, "name")
+                raise UnsureError  # patch.object(module, "name")
             return None
         if char == ord("("):
             form = self.form_before(back)
         if form is None or not _target(form):
             return None
         if concatenated:
-            raise Unsure
+            raise UnsureError
         tail = form[-1:]
         return tail if tail in MODULE_FORMS else form
 
@@ -560,5 +383,5 @@ def _call_names(name: bytes) -> bool:
 
 
 def find_uses(analysis: FileAnalysis) -> list[Use]:
-    """The uses `analysis.run()` would find, from the text alone; raises `Unsure` if unsure."""
+    """The uses `analysis.run()` would find, from the text alone; raises `UnsureError` if unsure."""
     return _TextAnalysis(analysis).run()

@@ -17,7 +17,7 @@ from ssot_registry.migrate.analyze import FileAnalysis
 from ssot_registry.migrate.engine import process_file
 from ssot_registry.migrate.index import build_index
 from ssot_registry.migrate.source import decode_source
-from ssot_registry.migrate.textscan import Unsure, find_uses
+from ssot_registry.migrate.textscan import UnsureError, find_uses
 from ssot_registry.registry import Registry, load_text
 
 PIECES = [
@@ -77,7 +77,7 @@ def test_text_and_ast_agree(pieces: list[str]) -> None:
         expected = _uses(path, registry, text=False)
         try:
             found = _uses(path, registry, text=True)
-        except Unsure:
+        except UnsureError:
             return
         assert found == expected
 
@@ -101,7 +101,7 @@ def test_sample_agrees(tmp_path: Path, registry: Registry) -> None:
 def test_unsure_cases_fall_back_to_ast(tmp_path: Path, registry: Registry, source: str) -> None:
     """Where the text is not conclusive, the file is parsed and the use is still found."""
     path = write_module(tmp_path, "app/user.py", source)
-    with pytest.raises(Unsure):
+    with pytest.raises(UnsureError):
         _uses(path, registry, text=True)
     outcome = process_file(str(path), build_index(registry), rewrite=False)
     assert len(outcome.findings) == 1

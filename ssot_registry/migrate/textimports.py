@@ -1,0 +1,193 @@
+"""Import statements and string/comment spans read from source text, without `ast`.
+
+Used by the text fast path of `scan` (`textscan.py`). Anything this small
+tokenizer does not recognize raises `UnsureError`, and the file is parsed instead.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from ssot_registry.migrate.source import Source
+
+__all__ = ["Alias", "Spans", "Statement", "UnsureError", "read_imports"]
+
+_LEX = re.compile(
+    rb'#[^\r\n]*|"""(?:[^"\\]|\\[\s\S]|"(?!""))*"""'
+    rb"|'''(?:[^'\\]|\\[\s\S]|'(?!''))*'''"
+    rb'|"(?:[^"\\\r\n]|\\[\s\S])*"'
+    rb"|'(?:[^'\\\r\n]|\\[\s\S])*'"
+)
+_KEYWORD = re.compile(rb"\b(?:from|import)\b")
+_TOKEN = re.compile(
+    rb"(?P<space>[ \t\f]+|\\\r?\n|\\\r)|(?P<newline>\r?\n|\r)|(?P<comment>#[^\r\n]*)"
+    rb"|(?P<name>[A-Za-z_][A-Za-z0-9_]*)|(?P<punct>[.,();*])"
+)
+
+
+class UnsureError(Exception):
+    """The text alone is not conclusive: parse the file with `ast`."""
+
+
+@dataclass
+class Alias:
+    """One imported name: its text, offset, `as` name, and whether it is written in one piece."""
+
+    name: str
+    offset: int
+    asname: str | None
+    contiguous: bool
+
+
+@dataclass
+class Statement:
+    """One import statement: `import` or `from`, its extent, names, and relative level."""
+
+    kind: str
+    start: int
+    end: int
+    line: int
+    aliases: list[Alias] = field(default_factory=list)
+    level: int = 0
+    module: str | None = None
+    module_offset: int = 0
+
+
+class Spans:
+    """Strings and comments of the file, for "is this offset code?" lookups."""
+
+    def __init__(self, data: bytes) -> None:
+        spans = [found.span() for found in _LEX.finditer(data)]
+        self.starts: list[int] = [start for start, _ in spans]
+        self.ends: list[int] = [end for _, end in spans]
+
+    def at(self, offset: int) -> int | None:
+        index = bisect_right(self.starts, offset) - 1
+        if index >= 0 and offset < self.ends[index]:
+            return index
+        return None
+
+
+def _tokens(data: bytes, start: int) -> tuple[list[tuple[str, bytes, int]], int]:
+    """The tokens of one import statement from `start`, and the offset where it ends."""
+    found: list[tuple[str, bytes, int]] = []
+    depth = 0
+    position = start
+    while position < len(data):
+        match = _TOKEN.match(data, position)
+        if match is None:
+            raise UnsureError
+        kind = match.lastgroup or ""
+        text = match.group()
+        if kind == "newline" and depth == 0:
+            break
+        if kind == "punct":
+            if text == b";" and depth == 0:
+                break
+            depth += text == b"("
+            depth -= text == b")"
+        if kind in ("name", "punct"):
+            found.append((kind, text, position))
+        position = match.end()
+    return found, position
+
+
+def _dotted(tokens: list[tuple[str, bytes, int]], index: int) -> tuple[str, int]:
+    """A dotted name starting at tokens[index]: its text and the index after it."""
+    if index >= len(tokens) or tokens[index][0] != "name":
+        raise UnsureError
+    parts = [tokens[index][1].decode()]
+    index += 1
+    while index + 1 < len(tokens) and tokens[index][1] == b"." and tokens[index + 1][0] == "name":
+        parts.append(tokens[index + 1][1].decode())
+        index += 2
+    return ".".join(parts), index
+
+
+def _aliases(  # noqa: PLR0912 - one small parser for both import grammars
+    data: bytes, tokens: list[tuple[str, bytes, int]], index: int, *, dotted: bool
+) -> list[Alias]:
+    found = []
+    closing = False
+    if index < len(tokens) and tokens[index][1] == b"(" and not dotted:
+        closing = True
+        index += 1
+    while index < len(tokens):
+        kind, text, offset = tokens[index]
+        if closing and text == b")":
+            index += 1
+            break
+        if text == b"*" and not dotted:
+            found.append(Alias("*", offset, None, contiguous=True))
+            index += 1
+        else:
+            if dotted:
+                name, index = _dotted(tokens, index)
+            elif kind == "name":
+                name, index = text.decode(), index + 1
+            else:
+                raise UnsureError
+            asname = None
+            if index < len(tokens) and tokens[index][1] == b"as":
+                if index + 1 >= len(tokens) or tokens[index + 1][0] != "name":
+                    raise UnsureError
+                asname = tokens[index + 1][1].decode()
+                index += 2
+            raw = name.encode()
+            found.append(Alias(name, offset, asname, data[offset : offset + len(raw)] == raw))
+        if index < len(tokens) and tokens[index][1] == b",":
+            index += 1
+        elif closing and index < len(tokens) and tokens[index][1] == b")":
+            continue
+        elif index < len(tokens):
+            raise UnsureError
+    if index != len(tokens) or not found:
+        raise UnsureError
+    return found
+
+
+def _statement(source: Source, start: int) -> Statement:
+    data = source.data
+    tokens, end = _tokens(data, start)
+    line = source.line_of(start)
+    if tokens[0][1] == b"import":
+        return Statement("import", start, end, line, _aliases(data, tokens, 1, dotted=True))
+    index = 1
+    level = 0
+    while index < len(tokens) and tokens[index][1] == b".":
+        level += 1
+        index += 1
+    module_offset = tokens[index][2] if index < len(tokens) else start
+    if level:
+        module_offset = tokens[1][2]
+    module = None
+    if index < len(tokens) and tokens[index][0] == "name" and tokens[index][1] != b"import":
+        module, index = _dotted(tokens, index)
+    if index >= len(tokens) or tokens[index][1] != b"import" or (not level and module is None):
+        raise UnsureError
+    statement = Statement("from", start, end, line, level=level, module=module)
+    statement.module_offset = module_offset
+    statement.aliases = _aliases(data, tokens, index + 1, dotted=False)
+    return statement
+
+
+def read_imports(source: Source, spans: Spans) -> list[Statement]:
+    """Every import statement of the file (outside strings and comments)."""
+    data = source.data
+    found: list[Statement] = []
+    covered = -1
+    for match in _KEYWORD.finditer(data):
+        start = match.start()
+        if start < covered or spans.at(start) is not None:
+            continue
+        before = start - 1
+        while before >= 0 and data[before] in b" \t\f":
+            before -= 1
+        if before >= 0 and data[before] not in b"\r\n;:":
+            continue
+        statement = _statement(source, start)
+        covered = statement.end
+        found.append(statement)
+    return found
