@@ -5,10 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-import importlib_metadata
-from packaging.specifiers import InvalidSpecifier, SpecifierSet
-from packaging.version import InvalidVersion, Version
-
 from ssot_registry.check.report import EntryResult
 from ssot_registry.registry import Registry, Requirement
 
@@ -22,6 +18,8 @@ def normalize(name: str) -> str:
 
 def installed_version(name: str, search_path: Sequence[str]) -> str | None:
     """The version of distribution `name` found on `search_path`, or None."""
+    import importlib_metadata  # imported on use: most checks of a clean tree never need it
+
     for distribution in importlib_metadata.Distribution.discover(name=name, path=list(search_path)):
         version = distribution.metadata["Version"]
         if version:
@@ -35,6 +33,9 @@ def _install_hint(requirement: Requirement) -> str:
 
 def check_requirement(requirement: Requirement, search_path: Sequence[str]) -> EntryResult:
     """One result for one `[requires]` entry."""
+    from packaging.specifiers import InvalidSpecifier, SpecifierSet
+    from packaging.version import InvalidVersion, Version
+
     name, wanted = requirement.name, requirement.version
     version = installed_version(name, search_path)
     if version is None:
