@@ -13,7 +13,7 @@ import gc
 import io
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -77,20 +77,43 @@ def _overdue(
     return found
 
 
+@contextlib.contextmanager
+def _silenced() -> Iterator[None]:
+    """Send whatever imported code prints (through sys.stdout or straight to fd 1 and 2)
+    to nowhere, so that it cannot corrupt a report written to stdout."""
+    sink = io.StringIO()
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(Exception):
+            stream.flush()
+    try:
+        saved = [os.dup(1), os.dup(2)]
+    except OSError:
+        saved = []
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        for fd in (1, 2) if saved else ():
+            os.dup2(devnull, fd)
+        with contextlib.redirect_stdout(sink), contextlib.redirect_stderr(sink):
+            yield
+    finally:
+        for fd, copy in zip((1, 2), saved, strict=False):
+            os.dup2(copy, fd)
+            os.close(copy)
+        os.close(devnull)
+
+
 def _run_in_process(
     units: list[dict[str, Any]], registry: Registry, roots: frozenset[str], path: list[str]
 ) -> list[dict[str, Any]]:
     saved = list(sys.path)
     sys.path[:] = path
-    sink = io.StringIO()
     gc.freeze()  # the checker's own objects need no collecting while the application imports
     try:
-        with contextlib.redirect_stdout(sink), contextlib.redirect_stderr(sink):
-            outcomes = run_units(units, registry, roots)
+        with _silenced():
+            return run_units(units, registry, roots)
     finally:
         sys.path[:] = saved
         gc.unfreeze()
-    return outcomes
 
 
 def _entry_order(registry: Registry) -> dict[tuple[str, str], int]:

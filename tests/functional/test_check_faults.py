@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 import textwrap
 from pathlib import Path
 
@@ -121,9 +123,37 @@ JUNK = {
         print('{"registry": "fake", "ok": true, "results": []}')
         print("}{ not json", file=sys.stderr)
         sys.stdout.write("\\x00garbage")
+        import os
+        os.write(1, b'{"ok": false}\\n')
+        os.write(2, b"raw stderr\\n")
         VALUE = 1
     """,
 }
+
+
+@pytest.mark.parametrize("isolate", ["--isolate", "--no-isolate"])
+def test_printed_junk_never_reaches_a_real_stdout(tmp_path: Path, isolate: str) -> None:
+    """In a real process, junk written even straight to fd 1 and 2 stays out of the report."""
+    registry = make_app(tmp_path, JUNK, '[symbols]\nVALUE = "noisy.talk:VALUE"\n')
+    completed = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "ssot_registry",
+            "check",
+            "--registry",
+            str(registry),
+            "--format",
+            "json",
+            isolate,
+        ],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert (completed.returncode, completed.stderr) == (0, "")
+    assert json.loads(completed.stdout)["summary"] == {"total": 1, "passed": 1, "failed": 0}
 
 
 @pytest.mark.parametrize("isolate", ["--isolate", "--no-isolate"])
@@ -282,3 +312,14 @@ def test_third_party_module_crashing_the_warm_up_is_still_isolated(tmp_path: Pat
     assert codes(report) == {"a": "SSOT014", "B": None}
     (result,) = report.results_for("symbol", "a")
     assert result.message == "importing usr.a crashed: killed by SIGSEGV"
+
+
+def test_external_entries_are_never_imported(tmp_path: Path) -> None:
+    """`[[external]]` paths are for scan and migrate only: check does not import them."""
+    marker = tmp_path / "imported.txt"
+    files = {"vendorish.py": f"open({str(marker)!r}, 'w').close()\nOLD = 1\n"}
+    registry = make_app(
+        tmp_path, files, '[[external]]\nold = "vendorish:OLD"\nnew = "vendorish:NEW"\n'
+    )
+    report = check(registry, jobs=1)
+    assert (report.ok, report.total, marker.exists()) == (True, 0, False)
