@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 import types
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
@@ -28,16 +29,18 @@ def _is_library(filename: str) -> bool:
     return filename.startswith("<frozen") or os.path.abspath(filename).startswith(_LIBRARY_DIR)
 
 
-def _importing(frames: list[types.FrameType]) -> str | None:
-    """The innermost module importlib was loading (its `spec` local), if any."""
-    for frame in reversed(frames):
-        spec = (
-            frame.f_locals.get("spec") if frame.f_code.co_filename.startswith("<frozen") else None
-        )
-        name = getattr(spec, "name", None)
-        if isinstance(name, str):
-            return name
-    return None
+def _module_for_file(filename: str, fallback: str) -> str:
+    """The dotted module name of a source file, from the sys.path entry it lies under."""
+    path = os.path.abspath(filename)
+    for entry in sys.path:
+        folder = os.path.join(os.path.abspath(entry or os.getcwd()), "")
+        if path.startswith(folder) and path.endswith(".py"):
+            parts = path[len(folder) : -3].split(os.sep)
+            if parts[-1] == "__init__":
+                parts.pop()
+            if parts and all(part.isidentifier() for part in parts):
+                return ".".join(parts)
+    return fallback
 
 
 def _error_text(error: BaseException, registry: Registry, roots: frozenset[str]) -> str:
@@ -77,7 +80,8 @@ def describe_failure(
         cause.update(module=module, file=filename, line=line)
         picked = True
     if isinstance(error, SyntaxError) and error.filename:
-        cause.update(module=_importing(frames) or target, file=error.filename, line=error.lineno)
+        module = _module_for_file(error.filename, target)
+        cause.update(module=module, file=error.filename, line=error.lineno)
         chain.append(f"{cause['module']} ({error.filename}:{error.lineno})")
     elif not picked:
         missing = getattr(error, "name", None)

@@ -56,7 +56,7 @@ def _check(unit: dict[str, Any], config: dict[str, Any]) -> list[dict[str, Any]]
         return run_units([unit], _registry(config), roots)
     except BaseException as error:
         return [
-            _failure(task, "SSOT014", f"the check itself failed: {error!r}")
+            _failure(task, "SSOT014", f"the check itself failed: {error!r}", unit["module"])
             for task in unit["tasks"]
         ]
 

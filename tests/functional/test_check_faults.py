@@ -323,3 +323,21 @@ def test_external_entries_are_never_imported(tmp_path: Path) -> None:
     )
     report = check(registry, jobs=1)
     assert (report.ok, report.total, marker.exists()) == (True, 0, False)
+
+
+def test_syntax_error_is_located_in_the_broken_file(tmp_path: Path) -> None:
+    """A syntax error deep in a chain is the root cause at its own file and line."""
+    files = {
+        "syn/__init__.py": "",
+        "syn/user.py": "import syn.bad\n",
+        "syn/bad.py": "x = 1\ny = (\n",
+    }
+    registry = make_app(tmp_path, files, '[symbols]\nuser = "syn.user"\nbad = "syn.bad"\n')
+    (cause,) = check(registry, jobs=1).root_causes
+    assert (cause.module, cause.file, cause.line, cause.entries) == (
+        "syn.bad",
+        str(tmp_path / "syn" / "bad.py"),
+        2,
+        ("user", "bad"),
+    )
+    assert cause.error == "SyntaxError: '(' was never closed (bad.py, line 2)"
