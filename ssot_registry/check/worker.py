@@ -83,12 +83,14 @@ def _try_import(name: str, sink: io.StringIO) -> int:
 
 
 def _preimport(names: list[str], roots: frozenset[str]) -> int:
-    """Import what is not the application; forget any application module that came along."""
+    """Import what is not the application; forget any application module that came along
+    (but never this library's own modules, imported before)."""
     done = 0
     sink = io.StringIO()
+    before = set(sys.modules)
     for name in names:
         done += _try_import(name, sink)
-    for loaded in list(sys.modules):
+    for loaded in set(sys.modules) - before:
         if loaded.partition(".")[0] in roots:
             del sys.modules[loaded]
     return done
