@@ -104,13 +104,23 @@ class _Session:
             self.report = check(self.registry)
         return self.report
 
+    def pytest_collect_file(
+        self, file_path: Path, parent: pytest.Collector
+    ) -> RegistryFileNode | None:
+        """Collect the registry file when pytest walks into it (`pytest registry.toml`)."""
+        if file_path == self.path:
+            return RegistryFileNode.from_parent(parent, path=file_path)
+        return None
+
     @pytest.hookimpl(tryfirst=True)
     def pytest_collection_modifyitems(
         self, session: pytest.Session, config: pytest.Config, items: list[pytest.Item]
     ) -> None:
-        """Put the registry's items first, before -k / -m deselection sees the list."""
-        node = RegistryFileNode.from_parent(session, path=self.path)
-        items[:0] = list(node.collect())
+        """Put the registry's items first when pytest did not walk into the registry file
+        itself, before -k / -m deselection sees the list."""
+        if not any(isinstance(item, RegistryEntryItem) for item in items):
+            node = RegistryFileNode.from_parent(session, path=self.path)
+            items[:0] = list(node.collect())
 
     @pytest.hookimpl(wrapper=True)
     def pytest_runtest_protocol(self, item: pytest.Item) -> Generator[None, object, object]:

@@ -139,3 +139,22 @@ def test_unusable_registry_is_a_usage_error(project: pytest.Pytester) -> None:
     result = project.runpytest_subprocess("--ssot-registry", "bad.toml", "-p", "no:cacheprovider")
     assert result.ret == pytest.ExitCode.USAGE_ERROR
     result.stderr.fnmatch_lines(["ERROR: ssot-registry: *bad.toml:5*SSOT001*"])
+
+
+def test_registry_findings_fail_the_registry_item(project: pytest.Pytester) -> None:
+    """SSOT002-005 fail the `registry.toml::registry` item; `pytest registry.toml` selects it."""
+    project.makefile(
+        ".toml",
+        registry=REGISTRY + '\n[[alias]]\nold = "pkgp.legacy:make"\nnew = "pkgp.core:make"\n',
+    )
+    result = project.runpytest_subprocess(
+        "--ssot-registry", "registry.toml", "-p", "no:cacheprovider", "registry.toml"
+    )
+    result.stdout.fnmatch_lines(
+        [
+            "registry.toml:17: SSOT002 alias[1].old: 'pkgp.legacy:make' is already the old path of "
+            "alias[0] (line 12); keep one entry",
+        ]
+    )
+    result.assert_outcomes(passed=4, failed=2)
+    assert "FAILED registry.toml::registry" in result.stdout.str()
