@@ -1,4 +1,4 @@
-"""Shared pieces of the migrate tests: one registry, and a helper that rewrites real files."""
+"""Fixtures of the migrate tests: the shared registry and helpers that rewrite real files."""
 
 from __future__ import annotations
 
@@ -7,47 +7,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from migrate_helpers import REGISTRY, write_module
 
 from ssot_registry.migrate import MigrationResult, migrate
 from ssot_registry.registry import Registry, load_text
-
-REGISTRY = textwrap.dedent(
-    """\
-    [registry]
-    schema = 1
-    name = "app"
-
-    [[alias]]
-    old = "app.old"
-    new = "app.new"
-    since = "1.4.0"
-    remove_in = "2.0.0"
-
-    [[alias]]
-    old = "app.models:Thing"
-    new = "app.core.things:Thing"
-
-    [[alias]]
-    old = "app.utils:helper"
-    new = "app.core.helpers:assist"
-    reason = "renamed"
-
-    [[alias]]
-    old = "app.legacy:Gone"
-    new = "app.core:Here"
-    removed_in = "1.6.0"
-
-    [[alias]]
-    old = "legacy.tools"
-    new = "app.tools"
-
-    [[external]]
-    old = "websockets.client:connect"
-    new = "websockets.asyncio.client:connect"
-    """
-)
-
-Rewrite = Callable[..., bytes]
 
 
 @pytest.fixture
@@ -56,21 +19,8 @@ def registry() -> Registry:
     return load_text(REGISTRY)
 
 
-def write_module(root: Path, relative: str, content: bytes | str) -> Path:
-    """Write a module at `relative` under `root`, with `__init__.py` in every folder above it."""
-    target = root / relative
-    target.parent.mkdir(parents=True, exist_ok=True)
-    folder = target.parent
-    while folder != root:
-        (folder / "__init__.py").touch()
-        folder = folder.parent
-    data = content.encode("utf-8") if isinstance(content, str) else content
-    target.write_bytes(data)
-    return target
-
-
 @pytest.fixture
-def rewrite(tmp_path: Path, registry: Registry) -> Rewrite:
+def rewrite(tmp_path: Path, registry: Registry) -> Callable[..., bytes]:
     """Write `source` as a real module, run `migrate(write=True)`, return the file's new bytes."""
 
     def run(source: bytes | str, relative: str = "app/pkg/user.py") -> bytes:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 
 import pytest
-from conftest import Rewrite
+from migrate_helpers import Rewrite
 
 NO_CHANGE = [
     "# from app.old import x\nimport app.newer\n",

@@ -8,9 +8,9 @@ import re
 import tempfile
 from pathlib import Path
 
-from conftest import REGISTRY, write_module
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from migrate_helpers import REGISTRY, write_module
 
 from ssot_registry.migrate import migrate
 from ssot_registry.registry import load_text

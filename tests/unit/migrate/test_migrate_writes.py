@@ -6,7 +6,7 @@ import stat
 from collections.abc import Callable
 from pathlib import Path
 
-from conftest import write_module
+from migrate_helpers import write_module
 
 from ssot_registry.migrate import MigrationResult, migrate
 from ssot_registry.registry import Registry

@@ -2,48 +2,12 @@
 
 from __future__ import annotations
 
-import textwrap
 from pathlib import Path
 
-from conftest import write_module
+from migrate_helpers import SAMPLE, write_module
 
 from ssot_registry.migrate import Finding, scan, scan_report
 from ssot_registry.registry import Registry
-
-SAMPLE = textwrap.dedent(
-    """\
-    import app.old
-    import app.old.sub as s
-    from app import old, other
-    from app.models import (
-        Other,
-        Thing as T,
-    )
-    from app.legacy import Gone
-    from .utils import helper
-    import websockets.client
-    from typing import TYPE_CHECKING
-
-    if TYPE_CHECKING:
-        from app.old import x
-
-    try:
-        from app.old import y
-    except ImportError:
-        y = None
-
-
-    def f():
-        from app import models
-        models.Thing()
-        app.old.run()
-        websockets.client.connect("ws://x")
-        mock.patch("app.utils.helper")
-        patch.object(models, "Thing")
-        # app.old is mentioned in a comment only
-        return "app.old in a plain string"
-    """
-)
 
 
 def test_every_form_is_found(tmp_path: Path, registry: Registry) -> None:
@@ -139,7 +103,7 @@ def test_files_without_candidate_names_are_not_parsed(tmp_path: Path, registry: 
 
 def test_scan_accepts_a_registry_path(tmp_path: Path) -> None:
     """`scan` loads the registry itself when given its path."""
-    from conftest import REGISTRY
+    from migrate_helpers import REGISTRY
 
     registry_file = tmp_path / "registry.toml"
     registry_file.write_text(REGISTRY, encoding="utf-8")

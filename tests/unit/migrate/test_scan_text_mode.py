@@ -7,10 +7,9 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from conftest import REGISTRY, write_module
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from test_scan_findings import SAMPLE
+from migrate_helpers import REGISTRY, SAMPLE, write_module
 
 from ssot_registry.migrate import scan_report
 from ssot_registry.migrate.analyze import FileAnalysis
