@@ -6,14 +6,14 @@ import importlib
 import importlib.util
 import sys
 import threading
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from importlib.machinery import ModuleSpec
 from types import FrameType, ModuleType
 from typing import Any
 
 from ssot_registry.registry import Alias, ImportPath, Registry
 from ssot_registry.runtime import hooks
-from ssot_registry.runtime.entries import Entry
+from ssot_registry.runtime.entries import NEW_MODULE, NEW_NAME, OLD_MODULE, OLD_NAME, Entry, Row
 from ssot_registry.runtime.frames import frame_location, is_import_from, user_frame, warn_at
 from ssot_registry.runtime.loaders import (
     AliasLoader,
@@ -31,7 +31,22 @@ _FIND_AND_LOAD_UNLOCKED = importlib._bootstrap._find_and_load_unlocked.__code__ 
 _SHIM_ORIGIN = "ssot-registry shim"
 
 
-def index_names(registry: Registry) -> dict[str, int]:
+def group_rows(registry: Registry) -> tuple[dict[str, list[Row]], dict[str, Row]]:
+    """One pass over the compact alias rows: rows by old module, and module aliases by old."""
+    by_module: dict[str, list[Row]] = {}
+    module_aliases: dict[str, Row] = {}
+    for row in registry.rows["alias"]:
+        group = by_module.get(row[OLD_MODULE])
+        if group is None:
+            by_module[row[OLD_MODULE]] = [row]
+        else:
+            group.append(row)
+        if row[OLD_NAME] is None:
+            module_aliases[row[OLD_MODULE]] = row
+    return by_module, module_aliases
+
+
+def index_names(modules: Iterable[str], facade: str | None) -> dict[str, int]:
     """Every module name the shims answer for: old modules, their parents, the facade."""
     names: dict[str, int] = {}
 
@@ -46,10 +61,10 @@ def index_names(registry: Registry) -> dict[str, int]:
             names[parent] = flags | PARENT
             end = module.rfind(".", 0, end)
 
-    for module in registry.aliases_by_module():
+    for module in modules:
         add(module, KEY)
-    if registry.meta.expose:
-        add(registry.meta.expose, FACADE)
+    if facade:
+        add(facade, FACADE)
     return names
 
 
@@ -61,8 +76,8 @@ class Shims:
         self.name = registry.name
         self.strict = strict
         self.listeners = listeners
-        self._category = registry.meta.category
-        self._names = index_names(registry)
+        self._rows, self._module_rows = group_rows(registry)
+        self._names = index_names(self._rows, registry.meta.expose)
         self._tops = frozenset(name for name in self._names if "." not in name)
         self._tables: dict[str, dict[str, Entry]] = {}
         self._module_entries: dict[str, Entry] = {}
@@ -80,26 +95,33 @@ class Shims:
         table = self._tables.get(module)
         if table is None:
             table = {}
-            groups = self.registry.aliases_by_module()
-            for alias in groups.get(module, ()):
-                qualname = alias.old.qualname
+            for row in self._rows.get(module, ()):
+                qualname = row[OLD_NAME]
                 if qualname is not None and "." not in qualname:
-                    table[qualname] = Entry(
-                        alias, alias.old, alias.new, self._category, self.strict
+                    old, new = (
+                        ImportPath(module, qualname),
+                        ImportPath(row[NEW_MODULE], row[NEW_NAME]),
                     )
+                    table[qualname] = Entry(self.registry, row, old, new, strict=self.strict)
             table = self._tables.setdefault(module, table)
         return table
 
     def _module_entry(self, fullname: str) -> Entry | None:
+        """The entry of an old module path: a module alias's old, or a submodule of one."""
         entry = self._module_entries.get(fullname)
-        if entry is None:
-            found = self.registry.find_alias(ImportPath(fullname))
-            if found is None or not found[0].old.is_module:
+        if entry is not None:
+            return entry
+        rows = self._module_rows
+        row = rows.get(fullname)
+        end = len(fullname)
+        while row is None:
+            end = fullname.rfind(".", 0, end)
+            if end <= 0:
                 return None
-            alias, new = found
-            entry = Entry(alias, ImportPath(fullname), new, self._category, self.strict)
-            entry = self._module_entries.setdefault(fullname, entry)
-        return entry
+            row = rows.get(fullname[:end])
+        new = ImportPath(row[NEW_MODULE] + fullname[end:])
+        entry = Entry(self.registry, row, ImportPath(fullname), new, strict=self.strict)
+        return self._module_entries.setdefault(fullname, entry)
 
     def symbols(self) -> Mapping[str, ImportPath]:
         """The facade's names: `[symbols]` name -> canonical path."""
@@ -206,7 +228,7 @@ class Shims:
         """Give a shim module its aliased names (and the facade's), `__all__` and `__dir__`."""
         fullname = module.__name__
         table = self.table(fullname) if flags & KEY else {}
-        served = sorted(name for name, entry in table.items() if entry.alias.removed_in is None)
+        served = sorted(name for name, entry in table.items() if entry.removed_in is None)
         if flags & FACADE:
             served = sorted({*served, *self.symbols()})
         module.__all__ = served  # type: ignore[attr-defined]
@@ -231,7 +253,7 @@ class Shims:
             return [
                 name
                 for name, value in names.items()
-                if not isinstance(value, Entry) or value.alias.removed_in is None
+                if not isinstance(value, Entry) or value.removed_in is None
             ]
 
         attached = hooks.attach(self, module, factory, listed, role)
@@ -257,18 +279,12 @@ class Shims:
             if is_import_from(user):
                 raise ImportError(entry.message, name=entry.old.module)
             raise AttributeError(entry.message)
-        value = entry.value(self.use_call)
+        value = entry.value(self)
         if not entry.wrap:
             if self.listeners:
                 self.notify(entry, user)
             warn_at(entry.message, entry.category, user)
         return value
-
-    def use_call(self, entry: Entry, frame: FrameType | None) -> None:
-        """One call through a wrap-mode proxy (frame: the caller's)."""
-        if self.listeners:
-            self.notify(entry, frame)
-        warn_at(entry.message, entry.category, frame)
 
     def load_alias(self, entry: Entry, frame: FrameType) -> ModuleType:
         """One first import of an old module path: refuse it, or import the canonical module
@@ -300,8 +316,7 @@ class Shims:
                     self.hook(name, module)
 
     def _is_module_alias(self, name: str) -> bool:
-        groups = self.registry.aliases_by_module()
-        return name in groups and any(alias.old.is_module for alias in groups[name])
+        return name in self._module_rows
 
     def deactivate(self) -> None:
         """Undo everything `activate` and the loaders did, leaving real modules alone."""

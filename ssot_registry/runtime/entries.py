@@ -1,4 +1,9 @@
-"""`Entry`: one old path ready for use at run time (message, category, canonical target)."""
+"""`Entry`: one old path ready for use at run time (message, category, canonical target).
+
+Entries are built from the registry's compact alias rows, not from the pydantic
+models: a first import through an alias must stay cheaper than importing a
+small real module. The `Alias` model is built only when a use listener needs it.
+"""
 
 from __future__ import annotations
 
@@ -7,63 +12,106 @@ import sys
 import threading
 from collections.abc import Callable
 from types import FrameType
-from typing import Any
+from typing import Any, Protocol
 
 from ssot_registry.exceptions import AliasWarning
-from ssot_registry.registry import Alias, ImportPath
+from ssot_registry.registry import Alias, ImportPath, Registry
 from ssot_registry.runtime.messages import CATEGORIES, deprecation_message, removal_message
 
-__all__ = ["Entry"]
+__all__ = ["Entry", "Reporter", "Row"]
 
 _PROXY_LOCK = threading.Lock()
+
+# A compact alias row of `Registry.rows["alias"]`: old module, old qualname, new module,
+# new qualname, since, remove_in, removed_in, reason, mode, category, line.
+Row = tuple[Any, ...]
+OLD_MODULE, OLD_NAME, NEW_MODULE, NEW_NAME = 0, 1, 2, 3
+SINCE, REMOVE_IN, REMOVED_IN, REASON, MODE, CATEGORY = 4, 5, 6, 7, 8, 9
+
+
+class Reporter(Protocol):
+    """Who hears about uses: the use listeners of an installation."""
+
+    listeners: list[Callable[[Any, str, int], None]]
+
+    def notify(self, entry: Entry, frame: FrameType | None) -> None: ...
 
 
 class Entry:
     """An alias seen through one old path: what to say, how to warn, where the object lives."""
 
     __slots__ = (
+        "_alias",
         "_proxy",
         "_proxy_target",
-        "alias",
+        "_registry",
+        "_row",
+        "attr",
         "category",
+        "fast",
         "message",
         "new",
+        "new_module",
         "old",
         "parts",
+        "reason",
         "refused",
+        "remove_in",
+        "removed_in",
+        "since",
         "wrap",
     )
 
     def __init__(
-        self, alias: Alias, old: ImportPath, new: ImportPath, default_category: str, strict: bool
+        self, registry: Registry, row: Row, old: ImportPath, new: ImportPath, *, strict: bool
     ) -> None:
-        self.alias = alias
+        self._registry = registry
+        self._row = row
+        self._alias: Alias | None = None
         self.old = old
         self.new = new
+        self.new_module = new.module
         self.parts: tuple[str, ...] = tuple(new.qualname.split(".")) if new.qualname else ()
-        self.category: type[AliasWarning] = CATEGORIES[alias.category or default_category]
-        tombstone = alias.removed_in is not None
-        self.refused = tombstone or strict
+        self.attr = self.parts[0] if len(self.parts) == 1 else None
+        self.since: str | None = row[SINCE]
+        self.remove_in: str | None = row[REMOVE_IN]
+        self.removed_in: str | None = row[REMOVED_IN]
+        self.reason: str | None = row[REASON]
+        self.category: type[AliasWarning] = CATEGORIES[row[CATEGORY] or registry.meta.category]
+        self.refused = self.removed_in is not None or strict
         self.message = (
-            removal_message(alias, old, new) if tombstone else deprecation_message(alias, old, new)
+            removal_message(self, old, new)
+            if self.removed_in is not None
+            else deprecation_message(self, old, new)
         )
-        self.wrap = alias.mode == "wrap" and not old.is_module
+        self.wrap = row[MODE] == "wrap" and not old.is_module
+        self.fast = not (self.refused or self.wrap) and self.attr is not None
         self._proxy: Any = None
         self._proxy_target: Any = None
 
+    @property
+    def alias(self) -> Alias:
+        """The registry's `Alias` model of this entry (built on first request)."""
+        if self._alias is None:
+            found = self._registry.alias_for(ImportPath(self._row[OLD_MODULE], self._row[OLD_NAME]))
+            if found is None:  # pragma: no cover - rows and models come from one registry
+                raise LookupError(f"no alias for {self.old} in registry {self._registry.name!r}")
+            self._alias = found
+        return self._alias
+
     def target(self) -> Any:
         """The canonical object, looked up afresh (so reloads and patches are seen)."""
-        value: Any = sys.modules.get(self.new.module)
+        value: Any = sys.modules.get(self.new_module)
         if value is None or getattr(getattr(value, "__spec__", None), "_initializing", False):
             # absent, or still running in another thread: import_module waits for it
-            value = importlib.import_module(self.new.module)
+            value = importlib.import_module(self.new_module)
         for part in self.parts:
             value = getattr(value, part)
         return value
 
-    def value(self, on_call: Callable[[Entry, FrameType | None], None]) -> Any:
+    def value(self, reporter: Reporter) -> Any:
         """What the old path yields: the canonical object, or its warning proxy in wrap mode
-        (which calls `on_call(entry, caller frame)` on each call)."""
+        (which reports each call to `reporter`'s listeners, then warns)."""
         value = self.target()
         if not self.wrap:
             return value
@@ -72,6 +120,6 @@ class Entry:
 
             with _PROXY_LOCK:
                 if self._proxy_target is not value:
-                    self._proxy = make_proxy(value, self, on_call)
+                    self._proxy = make_proxy(value, self, reporter)
                     self._proxy_target = value
         return self._proxy

@@ -7,6 +7,7 @@ import sys
 from collections.abc import Callable, Iterable, Mapping
 from types import FrameType, ModuleType
 from typing import Any, Protocol
+from warnings import warn_explicit
 
 from ssot_registry.registry import ImportPath
 from ssot_registry.runtime.entries import Entry
@@ -27,10 +28,11 @@ class Owner(Protocol):
     """What a hook reports to: the shims of one registry."""
 
     name: str
+    listeners: list[Callable[[Any, str, int], None]]
+
+    def notify(self, entry: Entry, frame: FrameType | None) -> None: ...
 
     def use_attribute(self, entry: Entry, frame: FrameType) -> Any: ...
-
-    def use_call(self, entry: Entry, frame: FrameType | None) -> None: ...
 
 
 def resolve_path(path: ImportPath) -> Any:
@@ -65,6 +67,9 @@ def shim_getattr(
     def build(previous: Hook | None) -> Hook:
         cell: list[Hook | None] = [previous]
         getframe = sys._getframe
+        modules = sys.modules
+        listeners = owner.listeners
+        missing = f"module {module!r} has no attribute "
 
         def getattr_hook(name: str) -> Any:
             entry = table.get(name)
@@ -73,10 +78,10 @@ def shim_getattr(
                 if chained is not None:
                     return chained(name)
                 if not shim:
-                    raise _missing(module, name)
+                    # also the path of every `from module import x` probing `__path__`
+                    raise AttributeError(missing + repr(name))
                 provided = sorted(
-                    {key for key, value in table.items() if value.alias.removed_in is None}
-                    | set(also())
+                    {key for key, value in table.items() if value.removed_in is None} | set(also())
                 )
                 message = shim_message(module, name, provided, owner.name)
                 if is_import_from(getframe(1)):
@@ -86,8 +91,30 @@ def shim_getattr(
             if frame.f_code is HANDLE_FROMLIST:
                 if entry.refused:
                     raise AttributeError(entry.message)
-                return entry.value(owner.use_call)
-            return owner.use_attribute(entry, frame)
+                return entry.value(owner)
+            if not entry.fast:
+                return owner.use_attribute(entry, frame)
+            # the common case, inlined: `frame` is the user's (attribute access and
+            # IMPORT_FROM call this hook directly)
+            try:
+                value = getattr(modules[entry.new_module], entry.attr)  # type: ignore[arg-type]
+            except (KeyError, AttributeError):
+                value = entry.target()
+            if listeners:
+                owner.notify(entry, frame)
+            namespace = frame.f_globals
+            registry = namespace.get("__warningregistry__")
+            if registry is None:
+                registry = namespace["__warningregistry__"] = {}
+            warn_explicit(
+                entry.message,
+                entry.category,
+                frame.f_code.co_filename,
+                frame.f_lineno or 0,
+                namespace.get("__name__") or "<string>",
+                registry,
+            )
+            return value
 
         setattr(getattr_hook, _CELL, cell)
         return getattr_hook

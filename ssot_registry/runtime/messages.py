@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from ssot_registry.exceptions import (
     AliasWarning,
     DeprecatedAliasWarning,
     FutureAliasWarning,
     PendingAliasWarning,
 )
-from ssot_registry.registry import Alias, ImportPath
+from ssot_registry.registry import ImportPath
 
-__all__ = ["CATEGORIES", "deprecation_message", "removal_message", "shim_message"]
+__all__ = ["CATEGORIES", "AliasLike", "deprecation_message", "removal_message", "shim_message"]
 
 CATEGORIES: dict[str, type[AliasWarning]] = {
     "deprecation": DeprecatedAliasWarning,
@@ -19,11 +21,27 @@ CATEGORIES: dict[str, type[AliasWarning]] = {
 }
 
 
-def _with_reason(text: str, alias: Alias) -> str:
+class AliasLike(Protocol):
+    """What a message needs of an alias (an `Alias` model has all of it)."""
+
+    @property
+    def since(self) -> str | None: ...
+
+    @property
+    def remove_in(self) -> str | None: ...
+
+    @property
+    def removed_in(self) -> str | None: ...
+
+    @property
+    def reason(self) -> str | None: ...
+
+
+def _with_reason(text: str, alias: AliasLike) -> str:
     return f"{text} Reason: {alias.reason}" if alias.reason else text
 
 
-def deprecation_message(alias: Alias, old: ImportPath, new: ImportPath) -> str:
+def deprecation_message(alias: AliasLike, old: ImportPath, new: ImportPath) -> str:
     """`old is deprecated [since A] [and will be removed in B]; use new instead. [Reason: ...]`."""
     text = f"{old} is deprecated"
     if alias.since:
@@ -33,7 +51,7 @@ def deprecation_message(alias: Alias, old: ImportPath, new: ImportPath) -> str:
     return _with_reason(f"{text}; use {new} instead.", alias)
 
 
-def removal_message(alias: Alias, old: ImportPath, new: ImportPath) -> str:
+def removal_message(alias: AliasLike, old: ImportPath, new: ImportPath) -> str:
     """`old was removed in C; use new instead. [Reason: ...]` for a tombstone."""
     return _with_reason(f"{old} was removed in {alias.removed_in}; use {new} instead.", alias)
 
