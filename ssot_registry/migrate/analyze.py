@@ -54,13 +54,26 @@ class Use:
         self.edits = []
 
 
-@dataclass(frozen=True)
 class Binding:
     """A name bound by an import: the dotted path it stands for, and whether that is deprecated."""
 
-    path: str
-    deprecated: bool
-    statement: ast.stmt
+    __slots__ = ("_deprecated", "index", "path", "statement")
+
+    def __init__(self, path: str, statement: ast.stmt, index: PathIndex) -> None:
+        self.path = path
+        self.statement = statement
+        self.index = index
+        self._deprecated: bool | None = None
+
+    @property
+    def deprecated(self) -> bool:
+        """True when the path itself is deprecated (its import is the finding, not its uses)."""
+        if self._deprecated is None:
+            path = self.path
+            self._deprecated = self.index.match_module(path) is not None or (
+                "." in path and self.index.match_exact(path) is not None
+            )
+        return self._deprecated
 
 
 def _chain(node: ast.expr) -> tuple[str, list[str]] | None:
@@ -164,10 +177,7 @@ class FileAnalysis:
 
     def bind(self, name: str, path: str, statement: ast.stmt) -> None:
         """Record that an import binds `name` to the dotted `path`."""
-        deprecated = self.index.match_module(path) is not None or (
-            "." in path and self.index.match_exact(path) is not None
-        )
-        self.bindings.setdefault(name, []).append(Binding(path, deprecated, statement))
+        self.bindings.setdefault(name, []).append(Binding(path, statement, self.index))
 
     def resolve_base(self, name: str) -> Binding | None:
         """The one import binding of `name` (None when unbound or bound to different paths)."""

@@ -20,7 +20,6 @@ _LEX = re.compile(
     rb'|"(?:[^"\\\r\n]|\\[\s\S])*"'
     rb"|'(?:[^'\\\r\n]|\\[\s\S])*'"
 )
-_KEYWORD = re.compile(rb"\b(?:from|import)\b")
 _TOKEN = re.compile(
     rb"(?P<space>[ \t\f]+|\\\r?\n|\\\r)|(?P<newline>\r?\n|\r)|(?P<comment>#[^\r\n]*)"
     rb"|(?P<name>[A-Za-z_][A-Za-z0-9_]*)|(?P<punct>[.,();*])"
@@ -173,21 +172,89 @@ def _statement(source: Source, start: int) -> Statement:
     return statement
 
 
+_SIMPLE = re.compile(
+    rb"(?:from[ \t]+(?P<module>\.*[A-Za-z_][\w.]*|\.+)[ \t]+import|import)[ \t]+"
+    rb"(?P<names>[A-Za-z_][\w.]*(?:[ \t]+as[ \t]+\w+)?(?:[ \t]*,[ \t]*[A-Za-z_][\w.]*"
+    rb"(?:[ \t]+as[ \t]+\w+)?)*)[ \t]*(?:#[^\r\n]*)?(?=\r|\n|\Z)"
+)
+_SIMPLE_NAME = re.compile(rb"([A-Za-z_][\w.]*)(?:[ \t]+as[ \t]+(\w+))?")
+
+
+def _simple_statement(source: Source, start: int) -> Statement | None:
+    """A one-line import without parentheses, read by one regex (None for any other shape)."""
+    data = source.data
+    match = _SIMPLE.match(data, start)
+    if match is None:
+        return None
+    line = source.line_of(start)
+    module = match.group("module")
+    aliases = []
+    names_start = match.start("names")
+    for found in _SIMPLE_NAME.finditer(data, names_start, match.end("names")):
+        name = found.group(1).decode()
+        if module is not None and "." in name:
+            return None
+        asname = found.group(2)
+        aliases.append(
+            Alias(name, found.start(), asname.decode() if asname else None, contiguous=True)
+        )
+    if module is None:
+        return Statement("import", start, match.end(), line, aliases)
+    text = module.decode()
+    dotted = text.lstrip(".")
+    if dotted.endswith(".") or ".." in dotted:
+        return None
+    level = len(text) - len(dotted)
+    if (dotted and dotted.partition(".")[0] == "import") or any(
+        keyword in ("import", "as") for keyword in dotted.split(".")
+    ):
+        return None
+    statement = Statement("from", start, match.end(), line, aliases, level, dotted or None)
+    statement.module_offset = match.start("module")
+    return statement
+
+
+def _statement_start(data: bytes, keyword: int) -> int | None:
+    """Where the import statement holding the `import` keyword at `keyword` starts, if any."""
+    line_start = max(data.rfind(b"\n", 0, keyword), data.rfind(b"\r", 0, keyword)) + 1
+    if data[max(0, line_start - 3) : line_start].rstrip(b"\r\n").endswith(b"\\"):
+        raise UnsureError  # a statement continued from the line before
+    head = data[line_start:keyword]
+    cut = max(head.rfind(b";"), head.rfind(b":"))
+    begin = line_start + cut + 1
+    head = head[cut + 1 :]
+    stripped = head.lstrip(b" \t\f")
+    if not stripped:
+        return keyword
+    if _FROM_HEAD.fullmatch(stripped):
+        return begin + len(head) - len(stripped)
+    return None
+
+
+_FROM_HEAD = re.compile(rb"from[ \t\f]+[\w. \t\f]*")
+
+
 def read_imports(source: Source, spans: Spans) -> list[Statement]:
     """Every import statement of the file (outside strings and comments)."""
     data = source.data
     found: list[Statement] = []
     covered = -1
-    for match in _KEYWORD.finditer(data):
-        start = match.start()
-        if start < covered or spans.at(start) is not None:
-            continue
-        before = start - 1
-        while before >= 0 and data[before] in b" \t\f":
-            before -= 1
-        if before >= 0 and data[before] not in b"\r\n;:":
-            continue
-        statement = _statement(source, start)
-        covered = statement.end
-        found.append(statement)
+    position = data.find(b"import")
+    while position >= 0:
+        after = position + 6
+        if (
+            position > covered
+            and (position == 0 or data[position - 1] not in _WORD)
+            and (after >= len(data) or data[after] not in _WORD)
+            and spans.at(position) is None
+        ):
+            start = _statement_start(data, position)
+            if start is not None and spans.at(start) is None:
+                statement = _simple_statement(source, start) or _statement(source, start)
+                covered = statement.end
+                found.append(statement)
+        position = data.find(b"import", after)
     return found
+
+
+_WORD = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")

@@ -28,6 +28,7 @@ __all__ = ["UnsureError", "find_uses"]
 
 _NAME_BYTES = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
 _CHAIN_BYTES = _NAME_BYTES | {ord(".")}
+_CHAIN_CHARS = bytes(sorted(_CHAIN_BYTES))
 _PREFIX_BYTES = frozenset(b"rRbBuUfF")
 _PLACEHOLDER = ast.Pass()
 
@@ -176,14 +177,13 @@ class _TextAnalysis:
             elif data[start] == ord(".") and not self.in_import(start):
                 self.check_chain(start, seen_chains)
 
-    def check_chain(self, dot: int, seen: set[int]) -> None:  # noqa: PLR0912 - text cases
+    def check_chain(self, dot: int, seen: set[int]) -> None:
         """`base.attr.name`: a use when the base's import and the attributes spell an old path."""
         data = self.data
         if data[dot + 1] not in _NAME_BYTES:
             raise UnsureError  # whitespace between the dot and the name
-        begin = dot
-        while begin > 0 and data[begin - 1] in _CHAIN_BYTES:
-            begin -= 1
+        window = max(0, dot - 256)
+        begin = window + len(data[window:dot].rstrip(_CHAIN_CHARS))
         if begin > 0 and data[begin - 1] >= 0x80:
             raise UnsureError  # a non-ASCII identifier
         if begin == dot or data[begin] == ord("."):
@@ -196,9 +196,8 @@ class _TextAnalysis:
         if begin in seen:
             return
         seen.add(begin)
-        end = dot + 1
-        while end < len(data) and data[end] in _CHAIN_BYTES:
-            end += 1
+        tail = data[dot + 1 : dot + 257]
+        end = dot + 1 + len(tail) - len(tail.lstrip(_CHAIN_CHARS))
         parts = data[begin:end].decode().split(".")
         if not all(parts):
             raise UnsureError
