@@ -92,6 +92,26 @@ def _diff(path: str, before: str, after: str) -> str:
     )
 
 
+def _rewrite(outcome: FileOutcome, source: Source, uses: list[Use]) -> None:
+    """Apply the uses' edits, re-parse, and keep the new bytes and the diff (or refuse all)."""
+    edits = _settle(uses)
+    if not edits:
+        return
+    data = apply_edits(source.data, edits)
+    try:
+        _parse(Source.from_text(data.decode("utf-8")), outcome.path)
+        outcome.rewritten = source.encode(data)
+    except SourceError as error:
+        problem = f"the rewritten file would not parse ({error})"
+    except UnicodeEncodeError:
+        problem = f"the new path cannot be written in the file's {source.encoding}"
+    else:
+        outcome.diff = _diff(outcome.path, source.text, data.decode("utf-8"))
+        return
+    for use in uses:
+        use.refuse(problem)
+
+
 def process_file(
     path: str, index: PathIndex, *, rewrite: bool, full_parse: bool = False
 ) -> FileOutcome:
@@ -131,16 +151,7 @@ def process_file(
         uses = FileAnalysis(source, tree, index, module, is_package=is_package).run()
     if not uses:
         return outcome
-    edits = _settle(uses) if rewrite else []
-    if edits:
-        data = apply_edits(source.data, edits)
-        try:
-            _parse(Source.from_text(data.decode("utf-8")), path)
-        except SourceError as error:
-            for use in uses:
-                use.refuse(f"the rewritten file would not parse ({error})")
-        else:
-            outcome.rewritten = source.encode(data)
-            outcome.diff = _diff(path, source.text, data.decode("utf-8"))
+    if rewrite:
+        _rewrite(outcome, source, uses)
     outcome.findings = sorted(_finding(path, use) for use in uses)
     return outcome

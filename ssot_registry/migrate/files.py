@@ -60,7 +60,7 @@ def _walk(folder: str, ignores: list[_Ignore]) -> Iterator[str]:
     for entry in entries:
         name = entry.name
         try:
-            is_dir = entry.is_dir()
+            is_dir = entry.is_dir(follow_symlinks=False)
         except OSError:
             continue
         if any(rule.matches(entry.path, name, is_dir=is_dir) for rule in active):

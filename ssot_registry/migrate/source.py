@@ -79,6 +79,7 @@ def decode_source(raw: bytes) -> Source:
 
 def write_atomically(path: Path, data: bytes) -> None:
     """Replace `path` with `data` through a temporary file and `os.replace`, keeping its mode."""
+    path = path.resolve() if path.is_symlink() else path  # rewrite the target, keep the link
     mode = path.stat().st_mode
     if not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(path, os.W_OK):
         raise SourceError("cannot write: the file is read-only; make it writable and run again")

@@ -67,3 +67,14 @@ def test_migrate_and_scan_agree(migrated: Callable[..., MigrationResult]) -> Non
     assert result.remaining == []
     assert len(result.findings) == 2
     assert len(result.written) == 1
+
+
+def test_symlinked_file_is_rewritten_through_the_link(tmp_path: Path, registry: Registry) -> None:
+    """Writing a symlinked module rewrites its target and leaves the link in place."""
+    target = write_module(tmp_path, "real/mod.py", "import app.old\n")
+    link = tmp_path / "src" / "mod.py"
+    link.parent.mkdir()
+    link.symlink_to(target)
+    migrate([link], registry, write=True)
+    assert link.is_symlink()
+    assert target.read_text() == "import app.new\n"
