@@ -10,7 +10,9 @@ and third-party imports, an import of a sibling).
 - the same vs the floor: two warm processes that pre-import the same
   non-application modules and fork once per module, with nothing else;
 - `check --no-isolate` vs importing the same modules in one interpreter;
-- `check` vs `pytest --collect-only` on a test tree importing the same modules.
+- `check` vs `pytest --collect-only` on a test tree importing the same modules;
+- the same comparisons on a real package set: ~100 modules of the stdlib and of
+  the venv's site-packages, each one registry entry of kind "module".
 """
 
 from __future__ import annotations
@@ -92,6 +94,45 @@ def generate(root: Path) -> Path:
     return root
 
 
+_REAL_PACKAGES_TEXT = """
+argparse ast asyncio base64 bisect calendar collections concurrent.futures configparser
+contextlib copy csv dataclasses datetime decimal difflib email.mime.text email.parser enum
+fractions ftplib functools getopt gettext glob gzip hashlib heapq hmac html.parser
+http.client http.cookies imaplib inspect ipaddress json logging.handlers lzma mailbox
+mimetypes multiprocessing netrc operator optparse pathlib pickle pkgutil plistlib poplib
+pprint queue random re sched secrets selectors shelve shlex shutil smtplib socketserver
+sqlite3 statistics string subprocess tarfile tempfile textwrap threading timeit tomllib
+trace typing unittest urllib.request uuid wave xml.dom.minidom xml.etree.ElementTree
+zipfile zoneinfo pydantic packaging.version packaging.specifiers wrapt hypothesis pytest
+xdist execnet pluggy iniconfig pygments pygments.lexers.python annotated_types
+typing_extensions pydantic_core importlib_metadata zipp
+"""
+REAL_PACKAGES = _REAL_PACKAGES_TEXT.split()
+
+
+def generate_real(root: Path) -> list[str]:
+    """A registry with one `module` entry per importable real module, and a test tree."""
+    import importlib.util
+
+    modules = []
+    for name in REAL_PACKAGES:
+        try:
+            if importlib.util.find_spec(name) is not None:
+                modules.append(name)
+        except ImportError:
+            continue
+    root.mkdir(parents=True)
+    (root / "tests").mkdir()
+    lines = ['[registry]\nschema = 1\nname = "real"\n\n[symbols]\n']
+    for index, name in enumerate(modules):
+        lines.append(f'mod{index} = {{ path = "{name}", kind = "module" }}\n')
+        (root / "tests" / f"test_real{index}.py").write_text(
+            f"import {name}\n\n\ndef test_imported():\n    assert {name}\n"
+        )
+    (root / "registry.toml").write_text("".join(lines))
+    return modules
+
+
 def _modules() -> list[str]:
     return [f"bench_app.pkg{i // 50}.mod{i}" for i in range(MODULES)]
 
@@ -164,9 +205,24 @@ def run() -> tuple[str, list[Row]]:
             ),
             repeat=3,
         )
+    real_rows = _run_real()
     entries = MODULES * ENTRIES_PER_MODULE
     title = f"check: {MODULES} modules, {entries} entries, --jobs {JOBS}"
     return title, [
+        *_generated_rows(isolate, sequential, floor_time, no_isolate, one_process, collect),
+        *real_rows,
+    ]
+
+
+def _generated_rows(
+    isolate: float,
+    sequential: float,
+    floor_time: float,
+    no_isolate: float,
+    one_process: float,
+    collect: float,
+) -> list[Row]:
+    return [
         ratio_row(
             "check --isolate", isolate, "python -c 'import m' per module", sequential, at_least=5
         ),
@@ -176,4 +232,52 @@ def run() -> tuple[str, list[Row]]:
         ),
         ratio_row("check --isolate", isolate, "pytest --collect-only", collect),
         ratio_row("check --no-isolate", no_isolate, "pytest --collect-only", collect),
+    ]
+
+
+def _run_real() -> list[Row]:
+    """check vs one interpreter per module and vs pytest --collect-only on real packages."""
+    with tempfile.TemporaryDirectory(prefix="bench-check-real-") as scratch:
+        root = Path(scratch) / "real"
+        modules = generate_real(root)
+        env = {**os.environ, "PYTHONDONTWRITEBYTECODE": ""}
+
+        def call(argv: list[str]) -> None:
+            subprocess.run(argv, cwd=root, env=env, stdout=subprocess.DEVNULL, check=False)
+
+        cli = [sys.executable, "-m", "ssot_registry", "check", "--registry", "registry.toml"]
+        isolate = median_seconds(lambda: call([*cli, "--jobs", str(JOBS)]), repeat=3)
+        no_isolate = median_seconds(lambda: call([*cli, "--no-isolate"]), repeat=3)
+        sample = modules[::4]
+        sequential = (
+            median_seconds(
+                lambda: [call([sys.executable, "-c", f"import {m}"]) for m in sample], repeat=1
+            )
+            / len(sample)
+            * len(modules)
+        )
+        collect = median_seconds(
+            lambda: call(
+                [
+                    sys.executable,
+                    "-m",
+                    "pytest",
+                    "--collect-only",
+                    "-q",
+                    "-p",
+                    "no:cacheprovider",
+                    "-p",
+                    "no:ssot_registry",
+                    "tests",
+                ]
+            ),
+            repeat=3,
+        )
+    name = f"real packages ({len(modules)} modules)"
+    return [
+        ratio_row(
+            f"{name}: check --isolate", isolate, "python -c 'import m' per module", sequential
+        ),
+        ratio_row(f"{name}: check --isolate", isolate, "pytest --collect-only", collect),
+        ratio_row(f"{name}: check --no-isolate", no_isolate, "pytest --collect-only", collect),
     ]
