@@ -236,6 +236,10 @@ def run_isolated(
 
     A `pool` started earlier (see `start_pool`) is used and closed.
     """
+    if not units:
+        if pool is not None:
+            pool.close()
+        return []
     with tempfile.TemporaryDirectory(prefix="ssot-check-") as scratch:
         config_path = os.path.join(scratch, "config.pickle")
         with open(config_path, "wb") as handle:
@@ -249,6 +253,6 @@ def run_isolated(
         pool = pool or WorkerPool(max(1, min(jobs, len(units))), timeout)
         try:
             pool.configure(config_path)
-            return pool.run(units) if units else []
+            return pool.run(units)
         finally:
             pool.close()
