@@ -275,9 +275,7 @@ def _wrap_rows(root: Path) -> list[Row]:
         )  # fmt: skip
         for label, decorate in _third_party_decorators():
             ours, theirs = _paired(_call_loop(name), _call_loop(decorate(target)))
-            rows.append(
-                ratio_row("call through `mode = \"wrap\"`", ours, label, theirs, at_most=1.0)
-            )
+            rows.append(ratio_row('call through `mode = "wrap"`', ours, label, theirs, at_most=1.0))
     return rows
 
 
@@ -298,16 +296,19 @@ def _third_party_decorators() -> list[tuple[str, Callable[[Callable[[], int]], C
         found.append(
             (
                 "pyDeprecate",
-                deprecate.deprecated(target=mode, deprecated_in="1.0", remove_in="2.0", num_warns=-1),
+                deprecate.deprecated(
+                    target=mode, deprecated_in="1.0", remove_in="2.0", num_warns=-1
+                ),
             )
         )
     return found
 
 
 def _first_import_rows(root: Path) -> list[Row]:
-    count = 200 * (REPEAT + 1)
+    batch, rounds = 200, REPEAT + 1
+    count = batch * rounds
     folder = root / "first"
-    files = {"first_new.py": "VALUE = 1\n", "first_legacy_marker.py": ""}
+    files = {"first_new.py": "VALUE = 1\n"}
     files.update({f"tiny{index}.py": "VALUE = 1\n" for index in range(count)})
     _write(folder, files)
     compileall.compile_dir(folder, quiet=1)
@@ -318,28 +319,21 @@ def _first_import_rows(root: Path) -> list[Row]:
         f'[[alias]]\nold = "first_legacy.shim{i}:VALUE"\nnew = "first_new:VALUE"\n'
         for i in range(count)
     )
-    names = iter(range(count))
-
-    def timed(template: str) -> float:
-        times = []
-        for repeat in range(REPEAT + 1):
-            batch = [template.format(next(names)) for _ in range(200)]
-            start = time.perf_counter()
-            for name in batch:
-                importlib.import_module(name)
-            if repeat:
-                times.append((time.perf_counter() - start) / len(batch))
-        return median(times)
-
+    templates = ("first_alias{}", "first_legacy.shim{}", "tiny{}")
+    times: dict[str, list[float]] = {template: [] for template in templates}
     with install(_registry_text(body), strict=False), warnings.catch_warnings():
         warnings.simplefilter("ignore", DeprecationWarning)
         importlib.import_module("first_new")
         importlib.import_module("first_legacy")
-        alias = timed("first_alias{}")
-        names = iter(range(count))
-        shim = timed("first_legacy.shim{}")
-        names = iter(range(count))
-        real = timed("tiny{}")
+        for number in range(rounds):  # the three kinds in alternation, first round unmeasured
+            for template in templates:
+                names = [template.format(i) for i in range(number * batch, (number + 1) * batch)]
+                start = time.perf_counter()
+                for name in names:
+                    importlib.import_module(name)
+                if number:
+                    times[template].append((time.perf_counter() - start) / batch)
+    alias, shim, real = (median(times[template]) for template in templates)
     return [
         ratio_row("first import of a module alias", alias, "tiny real .py module", real,
                   at_most=0.5),

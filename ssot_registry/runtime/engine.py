@@ -23,12 +23,18 @@ from ssot_registry.runtime.loaders import (
     find_real_spec,
 )
 
-__all__ = ["FACADE", "KEY", "PARENT", "Listener", "Shims"]
+__all__ = ["FACADE", "KEY", "PARENT", "Listener", "ShimPath", "Shims"]
 
 KEY, PARENT, FACADE = 1, 2, 4
 Listener = Callable[[Alias, str, int], None]
 _FIND_AND_LOAD_UNLOCKED = importlib._bootstrap._find_and_load_unlocked.__code__  # type: ignore[attr-defined]
 _SHIM_ORIGIN = "ssot-registry shim"
+
+
+class ShimPath(list[str]):
+    """The (empty) `__path__` of a shim package: marks that nothing real lives below it."""
+
+    __slots__ = ()
 
 
 def group_rows(registry: Registry) -> tuple[dict[str, list[Row]], dict[str, Row]]:
@@ -98,11 +104,13 @@ class Shims:
             for row in self._rows.get(module, ()):
                 qualname = row[OLD_NAME]
                 if qualname is not None and "." not in qualname:
-                    old, new = (
-                        ImportPath(module, qualname),
-                        ImportPath(row[NEW_MODULE], row[NEW_NAME]),
+                    table[qualname] = Entry(
+                        self.registry,
+                        row,
+                        (module, qualname),
+                        (row[NEW_MODULE], row[NEW_NAME]),
+                        strict=self.strict,
                     )
-                    table[qualname] = Entry(self.registry, row, old, new, strict=self.strict)
             table = self._tables.setdefault(module, table)
         return table
 
@@ -119,8 +127,8 @@ class Shims:
             if end <= 0:
                 return None
             row = rows.get(fullname[:end])
-        new = ImportPath(row[NEW_MODULE] + fullname[end:])
-        entry = Entry(self.registry, row, ImportPath(fullname), new, strict=self.strict)
+        new = (row[NEW_MODULE] + fullname[end:], None)
+        entry = Entry(self.registry, row, (fullname, None), new, strict=self.strict)
         return self._module_entries.setdefault(fullname, entry)
 
     def symbols(self) -> Mapping[str, ImportPath]:
@@ -140,6 +148,28 @@ class Shims:
             if "." not in fullname or fullname.partition(".")[0] not in self._tops:
                 return None
             flags = 0
+        entry = self._module_entry(fullname)
+        if entry is not None:
+            return self._alias_spec(entry)
+        if not flags:
+            return None
+        # inside a shim package nothing real can exist: skip the search
+        real = None if type(path) is ShimPath else self._find_real(fullname, path, target)
+        if real is None:
+            spec = ModuleSpec(fullname, ShimLoader(self, flags), origin=_SHIM_ORIGIN)
+            if flags & PARENT:
+                spec.submodule_search_locations = ShimPath()
+            return spec
+        if flags & (KEY | FACADE) and (real.loader is None or hasattr(real.loader, "exec_module")):
+            real.loader = HookingLoader(
+                real.loader, real, lambda module: self.hook(fullname, module)
+            )
+        return real
+
+    def _find_real(
+        self, fullname: str, path: Sequence[str] | None, target: ModuleType | None
+    ) -> ModuleSpec | None:
+        """The spec the other finders give, guarding against being asked again meanwhile."""
         busy: set[str] | None = getattr(self._busy, "names", None)
         if busy is None:
             busy = self._busy.names = set()
@@ -147,36 +177,14 @@ class Shims:
             return None
         busy.add(fullname)
         try:
-            return self._find(fullname, flags, path, target)
+            return find_real_spec(self.finder, fullname, path, target)
         finally:
             busy.discard(fullname)
 
-    def _find(
-        self, fullname: str, flags: int, path: Sequence[str] | None, target: ModuleType | None
-    ) -> ModuleSpec | None:
-        entry = self._module_entry(fullname)
-        if entry is not None:
-            return self._alias_spec(entry)
-        if not flags:
-            return None
-        real = find_real_spec(self.finder, fullname, path, target)
-        if real is None:
-            return ModuleSpec(
-                fullname,
-                ShimLoader(self, flags),
-                origin=_SHIM_ORIGIN,
-                is_package=bool(flags & PARENT),
-            )
-        if flags & (KEY | FACADE) and (real.loader is None or hasattr(real.loader, "exec_module")):
-            real.loader = HookingLoader(
-                real.loader, real, lambda module: self.hook(fullname, module)
-            )
-        return real
-
     def _alias_spec(self, entry: Entry) -> ModuleSpec:
-        new_spec = None if entry.refused else self._peek_spec(entry.new.module)
+        new_spec = None if entry.refused else self._peek_spec(entry.new_module)
         spec = ModuleSpec(
-            entry.old.module,
+            entry.old_module,
             AliasLoader(self, entry, new_spec),
             origin=new_spec.origin if new_spec is not None else None,
             is_package=new_spec is not None and new_spec.submodule_search_locations is not None,
@@ -257,13 +265,11 @@ class Shims:
             ]
 
         attached = hooks.attach(self, module, factory, listed, role)
-        with self._lock:
-            self._hooked.append((module, attached))
+        self._hooked.append((module, attached))  # list.append is atomic
 
     def record_created(self, fullname: str, module: ModuleType) -> None:
         """Remember a name this library put in `sys.modules`, for `uninstall()`."""
-        with self._lock:
-            self._created.append((fullname, module))
+        self._created.append((fullname, module))
 
     def notify(self, entry: Entry, frame: FrameType | None) -> None:
         """Tell every use listener about one use of an alias."""
@@ -277,7 +283,7 @@ class Shims:
         if entry.refused:
             self.notify(entry, user)
             if is_import_from(user):
-                raise ImportError(entry.message, name=entry.old.module)
+                raise ImportError(entry.message, name=entry.old_module)
             raise AttributeError(entry.message)
         value = entry.value(self)
         if not entry.wrap:
@@ -291,12 +297,12 @@ class Shims:
         and warn at the user's line (once per statement: a parent old path imported on the way
         to a deeper one stays silent)."""
         user = user_frame(frame)
-        silent = _deeper_import_pending(entry.old.module, frame, user)
+        silent = _deeper_import_pending(entry.old_module, frame, user)
         if entry.refused:
             if not silent:
                 self.notify(entry, user)
-            raise ImportError(entry.message, name=entry.old.module)
-        module = importlib.import_module(entry.new.module)
+            raise ImportError(entry.message, name=entry.old_module)
+        module = importlib.import_module(entry.new_module)
         if not silent:
             if self.listeners:
                 self.notify(entry, user)

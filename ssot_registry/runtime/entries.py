@@ -53,6 +53,7 @@ class Entry:
         "new",
         "new_module",
         "old",
+        "old_module",
         "parts",
         "reason",
         "refused",
@@ -63,15 +64,22 @@ class Entry:
     )
 
     def __init__(
-        self, registry: Registry, row: Row, old: ImportPath, new: ImportPath, *, strict: bool
+        self,
+        registry: Registry,
+        row: Row,
+        old: tuple[str, str | None],
+        new: tuple[str, str | None],
+        *,
+        strict: bool,
     ) -> None:
         self._registry = registry
         self._row = row
         self._alias: Alias | None = None
-        self.old = old
-        self.new = new
-        self.new_module = new.module
-        self.parts: tuple[str, ...] = tuple(new.qualname.split(".")) if new.qualname else ()
+        self.old_module, old_name = old
+        self.new_module, new_name = new
+        self.old = f"{self.old_module}:{old_name}" if old_name else self.old_module
+        self.new = f"{self.new_module}:{new_name}" if new_name else self.new_module
+        self.parts: tuple[str, ...] = tuple(new_name.split(".")) if new_name else ()
         self.attr = self.parts[0] if len(self.parts) == 1 else None
         self.since: str | None = row[SINCE]
         self.remove_in: str | None = row[REMOVE_IN]
@@ -80,11 +88,11 @@ class Entry:
         self.category: type[AliasWarning] = CATEGORIES[row[CATEGORY] or registry.meta.category]
         self.refused = self.removed_in is not None or strict
         self.message = (
-            removal_message(self, old, new)
+            removal_message(self, self.old, self.new)
             if self.removed_in is not None
-            else deprecation_message(self, old, new)
+            else deprecation_message(self, self.old, self.new)
         )
-        self.wrap = row[MODE] == "wrap" and not old.is_module
+        self.wrap = row[MODE] == "wrap" and old_name is not None
         self.fast = not (self.refused or self.wrap) and self.attr is not None
         self._proxy: Any = None
         self._proxy_target: Any = None

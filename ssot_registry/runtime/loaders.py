@@ -107,29 +107,29 @@ class AliasLoader(Loader):
     def exec_module(self, module: ModuleType) -> None:
         """Nothing runs again: give the canonical module its own spec back and record the name."""
         module.__spec__ = self.canonical_spec
-        self.shims.record_created(self.entry.old.module, module)
+        self.shims.record_created(self.entry.old_module, module)
 
     def _new_loader(self) -> Any:
-        spec = self.new_spec or importlib.util.find_spec(self.entry.new.module)
+        spec = self.new_spec or importlib.util.find_spec(self.entry.new_module)
         if spec is None or spec.loader is None:
             raise ImportError(
-                f"No module named {self.entry.new.module!r}", name=self.entry.new.module
+                f"No module named {self.entry.new_module!r}", name=self.entry.new_module
             )
         return spec.loader
 
     def get_code(self, fullname: str) -> CodeType | None:
         """The canonical module's code (what `python -m old` runs)."""
-        code: CodeType | None = self._new_loader().get_code(self.entry.new.module)
+        code: CodeType | None = self._new_loader().get_code(self.entry.new_module)
         return code
 
     def get_source(self, fullname: str) -> str | None:
         """The canonical module's source."""
-        source: str | None = self._new_loader().get_source(self.entry.new.module)
+        source: str | None = self._new_loader().get_source(self.entry.new_module)
         return source
 
     def is_package(self, fullname: str) -> bool:
         """Whether the canonical module is a package."""
-        return bool(self._new_loader().is_package(self.entry.new.module))
+        return bool(self._new_loader().is_package(self.entry.new_module))
 
 
 def find_real_spec(

@@ -41,7 +41,7 @@ def _with_reason(text: str, alias: AliasLike) -> str:
     return f"{text} Reason: {alias.reason}" if alias.reason else text
 
 
-def deprecation_message(alias: AliasLike, old: ImportPath, new: ImportPath) -> str:
+def deprecation_message(alias: AliasLike, old: ImportPath | str, new: ImportPath | str) -> str:
     """`old is deprecated [since A] [and will be removed in B]; use new instead. [Reason: ...]`."""
     text = f"{old} is deprecated"
     if alias.since:
@@ -51,7 +51,7 @@ def deprecation_message(alias: AliasLike, old: ImportPath, new: ImportPath) -> s
     return _with_reason(f"{text}; use {new} instead.", alias)
 
 
-def removal_message(alias: AliasLike, old: ImportPath, new: ImportPath) -> str:
+def removal_message(alias: AliasLike, old: ImportPath | str, new: ImportPath | str) -> str:
     """`old was removed in C; use new instead. [Reason: ...]` for a tombstone."""
     return _with_reason(f"{old} was removed in {alias.removed_in}; use {new} instead.", alias)
 
