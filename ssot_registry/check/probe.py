@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib
 import inspect
+import sys
 import types
 import warnings
 from typing import Any
@@ -71,7 +72,7 @@ class _ImportFailedError(Exception):
 
 
 class _Prober:
-    """Imports and resolves paths for one unit, remembering each module's failure."""
+    """Imports and resolves paths, and checks symbols and aliases, inside one process."""
 
     def __init__(self, registry: Registry, roots: frozenset[str]) -> None:
         self.registry = registry
@@ -184,18 +185,15 @@ class _Prober:
             f"removed alias {alias.old} still imports; it must fail with a hint naming {alias.new}",
         )
 
-    def _shadow(self, alias: Alias, canonical: object) -> Outcome | None:
-        if alias.old.is_module or not alias.old.qualname:
+    def _shadow(self, alias: Alias, canonical: object) -> dict[str, Any] | None:
+        """What the old module itself defines under the aliased name, if anything."""
+        qualname = alias.old.qualname
+        if qualname is None or "." in qualname:
             return None
-        import sys
-
         module = sys.modules.get(alias.old.module)
-        name = alias.old.qualname.partition(".")[0]
-        if module is None or name not in vars(module):
+        if module is None or qualname not in vars(module):
             return None
-        own = vars(module)[name]
-        if "." in alias.old.qualname:
-            return None
+        own = vars(module)[qualname]
         return {"own": own, "same": own is canonical}
 
     def _check_live(self, task: Unit, alias: Alias, canonical: object) -> list[Outcome]:
