@@ -207,3 +207,62 @@ def test_conflicting_registries_fail_naming_both_distributions(on_sys_path, tmp_
     assert "'second-dist'" in message
     assert raised.value.code == "SSOT002"
     assert message.startswith("app.mod:func is an alias in registry 'test' of 'first-dist' (")
+
+
+def test_entries_agree_with_the_alias_models(installed: Install) -> None:
+    """Entries read from the compact rows carry the same fields as the registry's Alias models."""
+    installation = installed(
+        """
+        [[alias]]
+        old = "app.mod:func"
+        new = "app.core:func"
+        since = "1.0"
+        remove_in = "2.0"
+        reason = "moved"
+        mode = "wrap"
+        category = "future"
+
+        [[alias]]
+        old = "app.mod:gone"
+        new = "app.core:Thing"
+        removed_in = "1.5"
+        """
+    )
+    shims = installation._shims[0]
+    for name, entry in shims.table("app.mod").items():
+        alias = entry.alias
+        assert str(alias.old) == entry.old == f"app.mod:{name}"
+        assert str(alias.new) == entry.new
+        assert (entry.since, entry.remove_in, entry.removed_in, entry.reason) == (
+            alias.since,
+            alias.remove_in,
+            alias.removed_in,
+            alias.reason,
+        )
+        assert entry.wrap == (alias.mode == "wrap")
+
+
+def test_one_warning_and_one_use_for_a_deep_old_import(installed: Install) -> None:
+    """`import app.old.deep.leaf` passes three old paths but is one use, named by the deepest."""
+    installation = installed('\n[[alias]]\nold = "app.old"\nnew = "app.services"\n')
+    uses: list[str] = []
+    installation.add_use_listener(lambda alias, filename, line: uses.append(filename))
+    with pytest.warns(DeprecatedAliasWarning) as records:
+        import app.old.deep.leaf  # noqa: F401
+    assert [str(r.message) for r in records] == [
+        "app.old.deep.leaf is deprecated; use app.services.deep.leaf instead."
+    ]
+    assert uses == [__file__]
+
+
+def test_namespace_package_as_old_module(installed: Install) -> None:
+    """An old module that is a namespace package (no __init__.py) is hooked too."""
+    files = dict(APP)
+    files["app/spaced/data.txt"] = "not python\n"
+    installed('\n[[alias]]\nold = "app.spaced:func"\nnew = "app.core:func"\n', files=files)
+    import app.spaced
+
+    with pytest.warns(DeprecatedAliasWarning):
+        assert app.spaced.func() == 42
+    assert app.spaced.__spec__.loader is not None
+    assert "HookingLoader" not in repr(app.spaced.__loader__)

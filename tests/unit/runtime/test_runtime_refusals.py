@@ -118,3 +118,11 @@ def test_overdue_alias_keeps_working(installed: Install) -> None:
     with pytest.warns(DeprecationWarning, match="will be removed in 0.1"):
         from app.mod import func
     assert func() == 42
+
+
+def test_strict_from_package_import_keeps_the_message(installed: Install) -> None:
+    """`from app import func` on a package in strict mode raises our ImportError, not Python's."""
+    installed('\n[[alias]]\nold = "app:func"\nnew = "app.core:func"\n', strict=True)
+    with pytest.raises(ImportError) as raised:
+        from app import func  # noqa: F401
+    assert str(raised.value) == "app:func is deprecated; use app.core:func instead."
