@@ -10,7 +10,7 @@ from dataclasses import replace
 from typing import Any
 
 from ssot_registry.check.report import EntryResult, RootCause
-from ssot_registry.check.requirements import requirement_for_module
+from ssot_registry.check.requirements import installed_version, requirement_for_module
 from ssot_registry.registry import Registry
 
 __all__ = ["describe_failure", "group_root_causes"]
@@ -26,7 +26,9 @@ def _frame_module(frame: types.FrameType) -> str:
 
 
 def _is_library(filename: str) -> bool:
-    return filename.startswith("<frozen") or os.path.abspath(filename).startswith(_LIBRARY_DIR)
+    return filename.startswith("<frozen") or os.path.abspath(filename).startswith(
+        os.path.join(_LIBRARY_DIR, "")
+    )
 
 
 def _module_for_file(filename: str, fallback: str) -> str:
@@ -51,10 +53,18 @@ def _error_text(error: BaseException, registry: Registry, roots: frozenset[str])
         requirement = requirement_for_module(registry, top) if top not in roots else None
         if requirement is not None:
             wanted = f" {requirement.version}" if requirement.version else ""
-            text += (
-                f" (provided by distribution '{requirement.name}'{wanted} from [requires], "
-                f"which is not installed: pip install '{requirement.name}{requirement.version}')"
-            )
+            version = installed_version(requirement.name, sys.path)
+            if version is None:
+                text += (
+                    f" (provided by distribution '{requirement.name}'{wanted} from [requires], "
+                    f"which is not installed: pip install '{requirement.name}"
+                    f"{requirement.version}')"
+                )
+            else:
+                text += (
+                    f" (distribution '{requirement.name}' {version} is installed; "
+                    f"[requires] wants{wanted or ' any version'})"
+                )
     return text
 
 

@@ -341,3 +341,25 @@ def test_syntax_error_is_located_in_the_broken_file(tmp_path: Path) -> None:
         ("user", "bad"),
     )
     assert cause.error == "SyntaxError: '(' was never closed (bad.py, line 2)"
+
+
+def test_missing_submodule_of_an_installed_distribution(tmp_path: Path) -> None:
+    """A module missing from an installed (too old) distribution names its version, not
+    an installation hint."""
+    site = tmp_path / "site"
+    write_dist_info(site, "partial-dist", "1.0")
+    (site / "partial_dist").mkdir()
+    (site / "partial_dist" / "__init__.py").write_text("")
+    files = {"usr2/__init__.py": "", "usr2/server.py": "import partial_dist.types\n"}
+    registry = make_app(
+        tmp_path / "app",
+        files,
+        '[requires]\npartial-dist = ">=2"\n\n[symbols]\nserver = "usr2.server"\n',
+    )
+    report = check(registry, paths=[site], jobs=1)
+    assert codes(report) == {"partial-dist": "SSOT021", "server": "SSOT010"}
+    (cause,) = report.root_causes
+    assert cause.error == (
+        "ModuleNotFoundError: No module named 'partial_dist.types' (distribution "
+        "'partial-dist' 1.0 is installed; [requires] wants >=2)"
+    )
