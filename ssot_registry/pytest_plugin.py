@@ -45,9 +45,20 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addini("ssot_registry", "registry file to check and install (like --ssot-registry)")
 
 
+@pytest.hookimpl(tryfirst=True)
+def pytest_load_initial_conftests(early_config: pytest.Config) -> None:
+    """Install the registry before the first conftest.py is imported (it may use old paths)."""
+    _activate(early_config, getattr(early_config.known_args_namespace, "ssot_registry", None))
+
+
 def pytest_configure(config: pytest.Config) -> None:
-    """Activate the plugin when a registry is configured; stay inert otherwise."""
-    option = config.getoption("ssot_registry")
+    """Activate the plugin when a registry is configured (if not done earlier); else stay inert."""
+    _activate(config, config.getoption("ssot_registry"))
+
+
+def _activate(config: pytest.Config, option: str | None) -> None:
+    if config.pluginmanager.get_plugin(_PLUGIN_NAME) is not None:
+        return
     if option:
         path = Path(config.invocation_params.dir, option)
     elif config.getini("ssot_registry"):
@@ -72,7 +83,7 @@ class _Session:
         self.config = config
         self.registry = registry
         self.path = path
-        self.strict = bool(config.getoption("ssot_strict"))
+        self.strict = bool(getattr(config.known_args_namespace, "ssot_strict", False))
         self.installation: Any = None
         self.remove_listener: Callable[[], object] | None = None
         self.current_test = "(collection)"
@@ -117,8 +128,10 @@ class _Session:
         self, session: pytest.Session, config: pytest.Config, items: list[pytest.Item]
     ) -> None:
         """Put the registry's items first when pytest did not walk into the registry file
-        itself, before -k / -m deselection sees the list."""
-        if not any(isinstance(item, RegistryEntryItem) for item in items):
+        itself, before -k / -m deselection sees the list; not when the command line names
+        other tests explicitly (`pytest tests/test_x.py`)."""
+        explicit = config.args_source == pytest.Config.ArgsSource.ARGS
+        if not explicit and not any(isinstance(item, RegistryEntryItem) for item in items):
             node = RegistryFileNode.from_parent(session, path=self.path)
             items[:0] = list(node.collect())
 

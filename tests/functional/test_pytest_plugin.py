@@ -110,8 +110,7 @@ def test_strict_makes_alias_use_fail_the_test(project: pytest.Pytester) -> None:
         "no:cacheprovider",
         "test_use.py",
     )
-    outcomes = result.parseoutcomes()
-    assert (outcomes.get("failed"), outcomes.get("passed")) == (3, 5)
+    result.assert_outcomes(failed=2, passed=1)
     result.stdout.fnmatch_lines(
         [
             "E*ImportError: pkgp.legacy:make is deprecated since 1.0; use pkgp.core:make instead.",
@@ -158,3 +157,17 @@ def test_registry_findings_fail_the_registry_item(project: pytest.Pytester) -> N
     )
     result.assert_outcomes(passed=4, failed=2)
     assert "FAILED registry.toml::registry" in result.stdout.str()
+
+
+def test_conftest_importing_an_old_path_works(project: pytest.Pytester) -> None:
+    """The registry is installed before the first conftest.py is imported."""
+    project.makeconftest("from pkgp.legacy import make\n\nMADE = make()\n")
+    result = project.runpytest_subprocess(
+        "--ssot-registry", "registry.toml", "-p", "no:cacheprovider", "test_use.py"
+    )
+    result.assert_outcomes(passed=3)
+    result.stdout.fnmatch_lines(
+        [
+            "pkgp.legacy:make -> pkgp.core:make: 3 uses, first in (collection)",
+        ]
+    )
