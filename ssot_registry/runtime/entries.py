@@ -48,7 +48,7 @@ class Entry:
         "_row",
         "attr",
         "category",
-        "fast",
+        "hot",
         "message",
         "new",
         "new_module",
@@ -93,7 +93,12 @@ class Entry:
             else deprecation_message(self, self.old, self.new)
         )
         self.wrap = row[MODE] == "wrap" and old_name is not None
-        self.fast = not (self.refused or self.wrap) and self.attr is not None
+        # what the inlined attribute hook needs, in one tuple; None for the slow path
+        self.hot: tuple[str, str, str, type[AliasWarning]] | None = (
+            (self.new_module, self.attr, self.message, self.category)
+            if not (self.refused or self.wrap) and self.attr is not None
+            else None
+        )
         self._proxy: Any = None
         self._proxy_target: Any = None
 

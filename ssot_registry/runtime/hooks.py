@@ -92,12 +92,14 @@ def shim_getattr(
                 if entry.refused:
                     raise AttributeError(entry.message)
                 return entry.value(owner)
-            if not entry.fast:
+            hot = entry.hot
+            if hot is None:
                 return owner.use_attribute(entry, frame)
             # the common case, inlined: `frame` is the user's (attribute access and
             # IMPORT_FROM call this hook directly)
+            new_module, attribute, message, category = hot
             try:
-                value = getattr(modules[entry.new_module], entry.attr)  # type: ignore[arg-type]
+                value = getattr(modules[new_module], attribute)
             except (KeyError, AttributeError):
                 value = entry.target()
             if listeners:
@@ -107,8 +109,8 @@ def shim_getattr(
             if registry is None:
                 registry = namespace["__warningregistry__"] = {}
             warn_explicit(
-                entry.message,
-                entry.category,
+                message,
+                category,
                 frame.f_code.co_filename,
                 frame.f_lineno or 0,
                 namespace.get("__name__") or "<string>",
