@@ -13,13 +13,13 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Generator, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from ssot_registry.check.report import CheckReport, EntryResult
-from ssot_registry.exceptions import RegistryError
-from ssot_registry.registry import Registry, read
+if TYPE_CHECKING:  # the library is imported only once the plugin is activated
+    from ssot_registry.check.report import CheckReport, EntryResult
+    from ssot_registry.registry import Registry
 
 __all__ = ["RegistryEntryItem", "RegistryFileNode"]
 
@@ -65,6 +65,9 @@ def _activate(config: pytest.Config, option: str | None) -> None:
         path = Path(config.rootpath, str(config.getini("ssot_registry")))
     else:
         return
+    from ssot_registry.exceptions import RegistryError
+    from ssot_registry.registry import read
+
     try:
         registry = read(path)
     except RegistryError as error:
