@@ -13,6 +13,7 @@ import gc
 import io
 import os
 import sys
+import types
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -226,3 +227,19 @@ def _report(
     )
     source = str(registry.source) if registry.source is not None else None
     return CheckReport(registry.name, tuple(results), causes, source)
+
+
+class _CheckModule(types.ModuleType):
+    """This package, callable as `check()`.
+
+    `ssot_registry.check` is both the public function (served lazily by the
+    package) and this subpackage; once the subpackage is imported, the import
+    system binds the attribute to the module. Calling the module calls
+    `check`, so `ssot_registry.check(registry)` works whichever one it is.
+    """
+
+    def __call__(self, registry: Registry | str | os.PathLike[str], **options: Any) -> CheckReport:
+        return check(registry, **options)
+
+
+sys.modules[__name__].__class__ = _CheckModule
