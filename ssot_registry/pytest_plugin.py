@@ -115,7 +115,9 @@ class _Session:
         if self.report is None:
             from ssot_registry.check import check
 
-            self.report = check(self.registry)
+            # under xdist every worker checks the registry once, with one warm worker of its own
+            jobs = 1 if hasattr(self.config, "workerinput") else None
+            self.report = check(self.registry, jobs=jobs)
         return self.report
 
     def pytest_collect_file(
