@@ -101,7 +101,11 @@ class _Worker:
             with contextlib.suppress(OSError):
                 os.close(fd)
         if self.process.poll() is None:
-            self.process.kill()
+            self.process.terminate()  # the worker kills the child it is waiting for, then exits
+            try:
+                self.process.wait(timeout=2.0)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
         self.process.wait()
 
 

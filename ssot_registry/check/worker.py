@@ -114,6 +114,19 @@ def _describe_status(status: int) -> str:
     return f"exited the interpreter with status {os.waitstatus_to_exitcode(status)} (os._exit?)"
 
 
+_RUNNING: list[int] = []  # the child being waited for, killed with us on SIGTERM
+
+
+def _terminate(signum: int, frame: object) -> None:
+    """Stopped by the check process: take the running child (and its group) along."""
+    for pid in _RUNNING:
+        with contextlib.suppress(OSError):
+            os.killpg(pid, signal.SIGKILL)
+        with contextlib.suppress(OSError):
+            os.kill(pid, signal.SIGKILL)
+    os._exit(1)
+
+
 def _fork_unit(
     unit: dict[str, Any], config: dict[str, Any], closing: list[int]
 ) -> list[dict[str, Any]]:
@@ -126,12 +139,17 @@ def _fork_unit(
         with contextlib.suppress(OSError):
             os.setpgid(0, 0)
         gc.disable()  # a short-lived child: collecting would only copy the parent's pages
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
         data = json.dumps(_check(unit, config)).encode()
         with contextlib.suppress(OSError):
             _write_all(write_end, data)
         os._exit(0)
     os.close(write_end)
-    return _collect(pid, read_end, unit, config["timeout"])
+    _RUNNING[:] = [pid]
+    try:
+        return _collect(pid, read_end, unit, config["timeout"])
+    finally:
+        _RUNNING.clear()
 
 
 def _collect(pid: int, read_end: int, unit: dict[str, Any], timeout: float) -> list[dict[str, Any]]:
@@ -174,6 +192,7 @@ def serve() -> None:
     then waits for the first line: the config file and whether to pre-import.
     """
     requests, responses = int(sys.argv[1]), int(sys.argv[2])
+    signal.signal(signal.SIGTERM, _terminate)
     importlib.import_module("ssot_registry.check.probe")
     with contextlib.suppress(ImportError):
         importlib.import_module("ssot_registry.runtime")  # warm: alias checks need it

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import signal
 import subprocess
 import sys
 import textwrap
+import time
 from pathlib import Path
 
 import pytest
@@ -363,3 +365,52 @@ def test_missing_submodule_of_an_installed_distribution(tmp_path: Path) -> None:
         "ModuleNotFoundError: No module named 'partial_dist.types' (distribution "
         "'partial-dist' 1.0 is installed; [requires] wants >=2)"
     )
+
+
+def _alive(pid: int) -> bool:
+    """True while `pid` runs (a zombie waiting to be reaped counts as gone)."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return False
+    return "\nState:\tZ" not in status
+
+
+@pytest.mark.skipif(not Path("/proc/self").exists(), reason="needs /proc to see processes")
+def test_interrupting_check_leaves_no_hanging_import_behind(tmp_path: Path) -> None:
+    """Ctrl-C on `check` (exit 130) also kills the child stuck in a hanging import."""
+    pid_file = tmp_path / "child.pid"
+    files = {
+        "stuck/__init__.py": "",
+        "stuck/wait.py": f"import os, time\nopen({str(pid_file)!r}, 'w').write(str(os.getpid()))\n"
+        "time.sleep(120)\n",
+    }
+    registry = make_app(tmp_path, files, '[symbols]\nwait = "stuck.wait"\n')
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "ssot_registry",
+            "check",
+            "--registry",
+            str(registry),
+            "--timeout",
+            "100",
+        ],
+        cwd=tmp_path,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    deadline = time.monotonic() + 20
+    while not pid_file.exists() or not pid_file.read_text():
+        assert time.monotonic() < deadline, "the hanging import never started"
+        time.sleep(0.05)
+    child = int(pid_file.read_text())
+    process.send_signal(signal.SIGINT)
+    _, err = process.communicate(timeout=20)
+    assert (process.returncode, err) == (130, "ssot-registry: interrupted\n")
+    deadline = time.monotonic() + 5
+    while _alive(child) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not _alive(child)
