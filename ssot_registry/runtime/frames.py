@@ -22,6 +22,8 @@ __all__ = [
 ]
 
 IMPORT_FROM = dis.opmap["IMPORT_FROM"]
+_IMPORT_STAR = dis.opmap.get("IMPORT_STAR", -1)  # up to Python 3.11
+_CALL_INTRINSIC_1 = dis.opmap.get("CALL_INTRINSIC_1", -1)  # from Python 3.12 on
 SKIPPED = (
     "<frozen ",
     os.path.dirname(importlib.__file__) + os.sep,
@@ -48,11 +50,17 @@ def frame_location(frame: FrameType | None) -> Location:
 
 
 def is_import_from(frame: FrameType | None) -> bool:
-    """True when the frame is executing `from module import name` (the IMPORT_FROM opcode)."""
+    """True when the frame is executing `from module import name` or `from module import *`
+    (IMPORT_FROM; IMPORT_STAR, or from Python 3.12 on CALL_INTRINSIC_1 INTRINSIC_IMPORT_STAR)."""
     if frame is None or frame.f_lasti < 0:
         return False
-    code = frame.f_code.co_code
-    return frame.f_lasti < len(code) and code[frame.f_lasti] == IMPORT_FROM
+    code, index = frame.f_code.co_code, frame.f_lasti
+    if index >= len(code):
+        return False
+    opcode = code[index]
+    if opcode in (IMPORT_FROM, _IMPORT_STAR):
+        return True
+    return opcode == _CALL_INTRINSIC_1 and index + 1 < len(code) and code[index + 1] == 2
 
 
 def warn_at(message: str, category: type[AliasWarning], frame: FrameType | None) -> None:

@@ -126,3 +126,11 @@ def test_strict_from_package_import_keeps_the_message(installed: Install) -> Non
     with pytest.raises(ImportError) as raised:
         from app import func  # noqa: F401
     assert str(raised.value) == "app:func is deprecated; use app.core:func instead."
+
+
+def test_strict_star_import_from_a_shim_raises_import_error(installed: Install) -> None:
+    """`from shim import *` in strict mode is an import statement: ImportError with the hint."""
+    installed('\n[[alias]]\nold = "app.legacy:Thing"\nnew = "app.core:Thing"\n', strict=True)
+    with pytest.raises(ImportError) as raised:
+        exec("from app.legacy import *", {})
+    assert str(raised.value) == "app.legacy:Thing is deprecated; use app.core:Thing instead."
