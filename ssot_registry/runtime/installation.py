@@ -11,7 +11,7 @@ from types import TracebackType
 from ssot_registry.registry import Alias, Registry, load
 from ssot_registry.runtime.engine import Listener, Shims
 
-__all__ = ["STRICT_VARIABLE", "Installation", "install"]
+__all__ = ["STRICT_VARIABLE", "Installation", "install", "installations"]
 
 STRICT_VARIABLE = "SSOT_REGISTRY_STRICT"
 _TRUE = frozenset({"1", "true", "yes", "on"})
@@ -106,6 +106,13 @@ def _registries(registry: Registry | str | os.PathLike[str] | None) -> list[Regi
         "install() takes a Registry, a path to registry.toml or None, "
         f"not {type(registry).__name__}"
     )
+
+
+def installations() -> tuple[Installation, ...]:
+    """The installations in place, oldest first (a caller can tell whether `install()` will
+    hand back one that somebody else owns, before uninstalling it)."""
+    with _LOCK:
+        return tuple(_ACTIVE)
 
 
 def install(

@@ -266,3 +266,49 @@ def test_namespace_package_as_old_module(installed: Install) -> None:
         assert app.spaced.func() == 42
     assert app.spaced.__spec__.loader is not None
     assert "HookingLoader" not in repr(app.spaced.__loader__)
+
+
+def test_installations_lists_what_is_in_place(installed: Install) -> None:
+    """installations() names the active installations, and forgets uninstalled ones."""
+    from ssot_registry.runtime import installations
+
+    installation = installed(ALIASES)
+    assert installation in installations()
+    installation.uninstall()
+    assert installation not in installations()
+
+
+def test_entry_point_to_a_missing_package_is_a_located_error(on_sys_path, tmp_path: Path) -> None:
+    """An entry point naming a package that cannot be found says which distribution to fix."""
+    site = tmp_path / "site"
+    info = site / "broken_dist-1.0.dist-info"
+    info.mkdir(parents=True)
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: broken-dist\nVersion: 1.0\n")
+    (info / "entry_points.txt").write_text("[ssot_registry]\nbroken = nowhere_pkg\n")
+    sys.path.insert(0, str(site))
+    importlib.invalidate_caches()
+    with pytest.raises(RegistryError) as raised:
+        install()
+    assert raised.value.code == "SSOT001"
+    assert str(raised.value.errors[0].message) == (
+        "entry point 'broken' = 'nowhere_pkg' of distribution 'broken-dist': package "
+        "'nowhere_pkg' cannot be found; install it or fix the entry point"
+    )
+
+
+def test_entry_point_package_without_registry_is_a_located_error(
+    on_sys_path, tmp_path: Path
+) -> None:
+    """A package advertised without a registry.toml says to ship one."""
+    site = tmp_path / "site"
+    _distribution(site, "empty-dist", "empty_registry", ALIASES)
+    (site / "empty_registry" / "registry.toml").unlink()
+    sys.path.insert(0, str(site))
+    importlib.invalidate_caches()
+    with pytest.raises(RegistryError) as raised:
+        install()
+    assert str(raised.value.errors[0].message) == (
+        "entry point 'empty_registry' = 'empty_registry' of distribution 'empty-dist': "
+        "package 'empty_registry' has no registry.toml; ship registry.toml inside the "
+        "package (package data)"
+    )
