@@ -57,7 +57,8 @@ class HookingLoader(Loader):
         return self.inner.create_module(spec) if self.inner is not None else None
 
     def exec_module(self, module: ModuleType) -> None:
-        """Give the module its real loader back, run it, then hook it."""
+        """Give the module its real loader back, hook it, run it, and hook it again (chaining
+        a `__getattr__` it defined): its own submodules may use old names while it runs."""
         inner: Any = self.inner
         if inner is None:  # a namespace package on Python 3.10
             locations: Any = self.spec.submodule_search_locations
@@ -69,6 +70,7 @@ class HookingLoader(Loader):
         self.spec.loader = inner
         if module.__dict__.get("__loader__") is self:
             module.__loader__ = inner
+        self.on_loaded(module)
         inner.exec_module(module)
         self.on_loaded(module)
 

@@ -6,9 +6,10 @@ import importlib
 import re
 import sys
 import warnings
+from pathlib import Path
 
 import pytest
-from runtime_support import Install
+from runtime_support import APP, Install
 
 from ssot_registry.exceptions import DeprecatedAliasWarning
 
@@ -60,8 +61,6 @@ def test_each_access_warns_because_nothing_is_cached(installed: Install) -> None
 
 def test_module_imported_before_install_is_hooked_at_once(installed: Install, on_sys_path) -> None:
     """An old module already in sys.modules gets its __getattr__ at install time."""
-    from runtime_support import APP
-
     on_sys_path(APP)
     import app.mod
 
@@ -220,3 +219,15 @@ def test_reloading_an_old_module_keeps_one_hook(installed: Install) -> None:
     with pytest.warns(DeprecatedAliasWarning) as records:
         _ = app.mod.func
     assert len(records) == 1
+
+
+def test_old_name_works_while_the_old_package_is_still_importing(installed: Install) -> None:
+    """A submodule imported by the package's own __init__ can already use the old name."""
+    files = dict(APP)
+    files["app/__init__.py"] = "from app.user import used\n"
+    files["app/user.py"] = "from app import func\n\nused = func\n"
+    installed('\n[[alias]]\nold = "app:func"\nnew = "app.core:func"\n', files=files)
+    with pytest.warns(DeprecatedAliasWarning) as records:
+        import app
+    assert app.used is importlib.import_module("app.core").func
+    assert [Path(r.filename).name for r in records] == ["user.py"]
