@@ -24,6 +24,10 @@ _INDEX: PathIndex | None = None
 PathLike = str | os.PathLike[str]
 
 
+def _place(finding: Finding) -> tuple[str, int, int, str, str]:
+    return (finding.path, finding.line, finding.col, finding.code, finding.old)
+
+
 def _registry(registry: Registry | PathLike) -> Registry:
     return registry if isinstance(registry, Registry) else load(Path(registry))
 
@@ -93,7 +97,7 @@ def scan_report(
         report.findings.extend(outcome.findings)
         if outcome.error is not None:
             report.errors.append(outcome.error)
-    report.findings.sort()
+    report.findings.sort(key=_place)
     report.errors.sort()
     return report
 
@@ -135,7 +139,7 @@ def migrate_report(
                 failed.add(outcome.path)
             else:
                 result.written.append(outcome.path)
-    result.findings.sort()
+    result.findings.sort(key=_place)
     result.errors.sort()
     result.written.sort()
     result.remaining = [

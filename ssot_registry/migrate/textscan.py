@@ -173,7 +173,9 @@ class _TextAnalysis:
             if span is not None:
                 if span not in seen_strings:
                     seen_strings.add(span)
-                    self.check_string(span)
+                    self.check_string(span, start)
+                elif self.is_fstring(span):
+                    self.check_fstring(span, start)
             elif data[start] == ord(".") and not self.in_import(start):
                 self.check_chain(start, seen_chains)
 
@@ -221,20 +223,45 @@ class _TextAnalysis:
         if self.analysis.mentions(module.partition(".")[0]):
             raise UnsureError
 
-    def check_string(self, span: int) -> None:
+    def prefix_of(self, span: int) -> tuple[int, bytes]:
+        """Where a string literal's prefix (`r`, `b`, `f`, ...) starts, and the prefix."""
+        data = self.data
+        start = self.spans.starts[span]
+        prefix_start = start
+        while prefix_start > 0 and data[prefix_start - 1] in _PREFIX_BYTES:
+            prefix_start -= 1
+        if prefix_start > 0 and data[prefix_start - 1] in _NAME_BYTES:
+            return start, b""  # `if"…"`: the letters belong to a keyword
+        return prefix_start, data[prefix_start:start].lower()
+
+    def is_fstring(self, span: int) -> bool:
+        data = self.data
+        return data[self.spans.starts[span]] != ord("#") and b"f" in self.prefix_of(span)[1]
+
+    def check_fstring(self, span: int, hit: int) -> None:
+        """A candidate in an f-string is code inside `{…}` (unsure) or plain text (no use)."""
+        depth = 0
+        body = self.data[self.spans.starts[span] : hit]
+        index = 0
+        while index < len(body):
+            pair = body[index : index + 2]
+            if pair in (b"{{", b"}}") and depth == 0:
+                index += 2
+                continue
+            depth += (body[index] == ord("{")) - (body[index] == ord("}"))
+            index += 1
+        if depth > 0:
+            raise UnsureError
+
+    def check_string(self, span: int, hit: int) -> None:
         data = self.data
         start, end = self.spans.starts[span], self.spans.ends[span]
         if data[start] == ord("#"):
             return
-        prefix_start = start
-        while prefix_start > 0 and data[prefix_start - 1] in _PREFIX_BYTES:
-            prefix_start -= 1
-        prefix = data[prefix_start:start].lower()
-        if prefix_start > 0 and data[prefix_start - 1] in _NAME_BYTES:
-            prefix = b""
-            prefix_start = start
+        prefix_start, prefix = self.prefix_of(span)
         if b"f" in prefix:
-            raise UnsureError
+            self.check_fstring(span, hit)
+            return
         if b"b" in prefix:
             return
         quote = 3 if data[start : start + 3] in (b'"""', b"'''") else 1

@@ -47,6 +47,11 @@ PIECES = [
     "# app.old.f in a comment",
     '"""app.models.Thing in a docstring"""',
     "print(f'{models.Thing}')",
+    'x = f"see app.old.f for {y}"',
+    "mock.patch(f'app.old.f{{x}}')",
+    'z = rf"""{app.old.f}"""',
+    'mock.patch("app." "old.f")',
+    'mock.patch(\n    # why\n    "app.old.f"\n)',
     "value = call().Thing",
     "value = (models\n    .Thing)",
     "from app.core.things import Thing",
@@ -65,7 +70,7 @@ def _uses(path: Path, registry: Registry, *, text: bool) -> list[tuple[int, int,
     return sorted((use.line, use.col, use.used, use.problem) for use in uses)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=10))
 def test_text_and_ast_agree(pieces: list[str]) -> None:
     """On generated modules, the text path gives the same uses as `ast`, or says it is unsure."""
