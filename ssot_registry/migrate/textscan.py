@@ -44,6 +44,7 @@ class _TextAnalysis:
         self.spans = Spans(self.data)
         self.statements = read_imports(self.source, self.spans)
         self.import_starts = [statement.start for statement in self.statements]
+        self.chains: dict[bytes, list[Match]] = {}
 
     def use_at(self, offset: int, code: str, match: Match) -> Use:
         line = self.source.line_of(offset)
@@ -197,22 +198,36 @@ class _TextAnalysis:
             raise UnsureError  # a chain split over lines
         if begin in seen:
             return
+        if begin == window and window > 0:
+            raise UnsureError
         seen.add(begin)
         tail = data[dot + 1 : dot + 257]
         end = dot + 1 + len(tail) - len(tail.lstrip(_CHAIN_CHARS))
-        parts = data[begin:end].decode().split(".")
+        chain = data[begin:end]
+        matches = self.chains.get(chain)
+        if matches is None:
+            matches = self.chain_matches(chain.decode())
+            self.chains[chain] = matches
+        for match in matches:
+            use = self.use_at(begin, "SSOT101", match)
+            self.require_import(use, match.new_module)
+
+    def chain_matches(self, chain: str) -> list[Match]:
+        """The deprecated paths a chain spells through the import that bound its base."""
+        parts = chain.split(".")
         if not all(parts):
             raise UnsureError
         if parts[0][0].isdigit() or keyword.iskeyword(parts[0]):
-            return
+            return []
         binding = self.analysis.resolve_base(parts[0])
         if binding is None or binding.deprecated:
-            return
+            return []
+        found = []
         for stop in range(2, len(parts) + 1):
             match = self.index.match_exact(".".join([binding.path, *parts[1:stop]]))
             if match is not None:
-                use = self.use_at(begin, "SSOT101", match)
-                self.require_import(use, match.new_module)
+                found.append(match)
+        return found
 
     def require_import(self, use: Use, module: str) -> None:
         if any(
