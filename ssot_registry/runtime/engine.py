@@ -294,10 +294,21 @@ class Shims:
 
     def load_alias(self, entry: Entry, frame: FrameType) -> ModuleType:
         """One first import of an old module path: refuse it, or import the canonical module
-        and warn at the user's line (once per statement: a parent old path imported on the way
-        to a deeper one stays silent)."""
+        and warn at the user's line, once per statement: a parent old path imported on the way
+        to a deeper one stays silent, and so does a submodule that `from old import sub`
+        imports after its old parent warned for the same statement."""
         user = user_frame(frame)
         silent = _deeper_import_pending(entry.old_module, frame, user)
+        if not silent and user is not None:
+            statement = (id(user), user.f_lasti)
+            last = getattr(self._busy, "last", None)
+            silent = (
+                last is not None
+                and last[0] == statement
+                and entry.old_module.startswith(last[1] + ".")
+            )
+            if not silent:
+                self._busy.last = (statement, entry.old_module)
         if entry.refused:
             if not silent:
                 self.notify(entry, user)

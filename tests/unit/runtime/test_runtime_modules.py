@@ -145,3 +145,28 @@ def test_missing_canonical_module_fails_naming_it(installed: Install) -> None:
     with pytest.raises(ModuleNotFoundError, match=r"No module named 'app\.nowhere'"):
         import app.old_gone  # noqa: F401
     assert "app.old_gone" not in sys.modules
+
+
+def test_from_old_package_import_submodule_warns_once(installed: Install) -> None:
+    """`from app.old import redis` imports two old paths in one statement: one warning."""
+    installed(SERVICES)
+    with pytest.warns(DeprecatedAliasWarning) as records:
+        from app.legacy import redis
+    assert [str(r.message) for r in records] == [
+        "app.legacy is deprecated; use app.services instead."
+    ]
+    assert redis is importlib.import_module("app.services.redis")
+
+
+def test_a_loop_of_imports_warns_for_each_old_path(installed: Install) -> None:
+    """Two old submodules imported by one line in a loop are two uses."""
+    installed(SERVICES)
+    with pytest.warns(DeprecatedAliasWarning) as records:
+        modules = [
+            importlib.import_module(name) for name in ("app.legacy.redis", "app.legacy.deep")
+        ]
+    assert len(modules) == 2
+    assert [str(r.message).split(" ")[0] for r in records] == [
+        "app.legacy.redis",
+        "app.legacy.deep",
+    ]

@@ -54,6 +54,7 @@ FORMS = {
     "from a.old import name": ("", "from app.redis import client"),
     "import a.old.sub.leaf": ("", "import app.old.deep.leaf"),
     "from a.old.sub import leaf": ("", "from app.old.deep.leaf import LEAF"),
+    "from a.old.sub import submodule": ("", "from app.old.deep import leaf"),
     "importlib.import_module(a.old)": ("", "importlib.import_module('app.redis')"),
     "from a.mod import name": ("", "from app.mod import func"),
     "from package import name": ("", "from app import func"),
