@@ -55,14 +55,34 @@ class Statement:
 
 
 class Spans:
-    """Strings and comments of the file, for "is this offset code?" lookups."""
+    """Strings and comments of the file, lexed lazily up to the offsets asked about."""
 
     def __init__(self, data: bytes) -> None:
-        spans = [found.span() for found in _LEX.finditer(data)]
-        self.starts: list[int] = [start for start, _ in spans]
-        self.ends: list[int] = [end for _, end in spans]
+        self.data = data
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.position = 0
+        self.done = False
+
+    def _lex_past(self, offset: int) -> None:
+        """Lex until a string or comment starts after `offset` (or the file ends)."""
+        data = self.data
+        search = _LEX.search
+        starts, ends = self.starts, self.ends
+        while not self.done and (not starts or starts[-1] <= offset):
+            found = search(data, self.position)
+            if found is None:
+                self.done = True
+                return
+            start, end = found.span()
+            starts.append(start)
+            ends.append(end)
+            self.position = end
 
     def at(self, offset: int) -> int | None:
+        """The index of the string or comment holding `offset`, None when it is code."""
+        if not self.done and (not self.starts or self.starts[-1] <= offset):
+            self._lex_past(offset)
         index = bisect_right(self.starts, offset) - 1
         if index >= 0 and offset < self.ends[index]:
             return index
