@@ -146,7 +146,7 @@ def check(
         raise ValueError(f"shard {shard[0]}/{shard[1]}: I must be between 1 and N")
     units = plan_units(registry, shard)
     chosen = method or ("fork" if hasattr(os, "fork") else "spawn")
-    jobs = max(1, min(jobs or os.cpu_count() or 1, len(units)))
+    jobs = max(1, min(jobs or _cpus(), len(units)))
     # warm workers start now and import this library while the plan is finished here
     pool = WorkerPool(jobs, timeout) if isolate and chosen == "fork" and units else None
     try:
@@ -176,6 +176,12 @@ def check(
             pool.close()
         raise
     return _report(registry, results, outcomes, _overdue(registry, path, shard))
+
+
+def _cpus() -> int:
+    """CPUs this process may run on (a container's limit, not the host's count)."""
+    affinity = getattr(os, "sched_getaffinity", None)
+    return len(affinity(0)) if affinity is not None else os.cpu_count() or 1
 
 
 def _read(path: Path) -> Registry:
