@@ -144,6 +144,10 @@ def check(
         registry = _read(Path(registry))
     if shard is not None and not 1 <= shard[0] <= shard[1]:
         raise ValueError(f"shard {shard[0]}/{shard[1]}: I must be between 1 and N")
+    if method not in (None, "fork", "spawn"):
+        raise ValueError(f"method {method!r}: expected 'fork' or 'spawn'")
+    if timeout <= 0:
+        raise ValueError(f"timeout {timeout:g}: must be greater than 0")
     units = plan_units(registry, shard)
     chosen = method or ("fork" if hasattr(os, "fork") else "spawn")
     jobs = max(1, min(jobs or _cpus(), len(units)))
