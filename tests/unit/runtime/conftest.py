@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import textwrap
-import warnings
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -35,11 +34,3 @@ def installed(on_sys_path: Callable[[dict[str, str]], Path]) -> Iterator[Install
     yield run
     for installation in installations:
         installation.uninstall()
-
-
-@pytest.fixture
-def caught() -> Iterator[list[warnings.WarningMessage]]:
-    """Every warning emitted in the test, none filtered out."""
-    with warnings.catch_warnings(record=True) as records:
-        warnings.simplefilter("always")
-        yield records
