@@ -5,7 +5,6 @@ from __future__ import annotations
 import dis
 import importlib
 import os
-import sys
 from types import FrameType
 from warnings import warn_explicit
 
@@ -81,8 +80,3 @@ def warn_at(message: str, category: type[AliasWarning], frame: FrameType | None)
         module if isinstance(module, str) else "<string>",
         registry,
     )
-
-
-def caller(depth: int) -> FrameType:
-    """The frame `depth` levels above the caller of this function."""
-    return sys._getframe(depth + 1)
