@@ -7,7 +7,7 @@ import sys
 from collections.abc import Callable, Iterable, Mapping
 from types import FrameType, ModuleType
 from typing import Any, Protocol
-from warnings import warn_explicit
+from warnings import warn
 
 from ssot_registry.registry import ImportPath
 from ssot_registry.runtime.entries import Entry
@@ -104,18 +104,9 @@ def shim_getattr(
                 value = entry.target()
             if listeners:
                 owner.notify(entry, frame)
-            namespace = frame.f_globals
-            registry = namespace.get("__warningregistry__")
-            if registry is None:
-                registry = namespace["__warningregistry__"] = {}
-            warn_explicit(
-                message,
-                category,
-                frame.f_code.co_filename,
-                frame.f_lineno or 0,
-                namespace.get("__name__") or "<string>",
-                registry,
-            )
+            # the caller of this hook is the user's frame: stacklevel 2 names it, and
+            # `warnings.warn` does the registry and module-name work in C
+            warn(message, category, 2)
             return value
 
         setattr(getattr_hook, _CELL, cell)

@@ -5,11 +5,11 @@ from __future__ import annotations
 import os
 import sys
 from typing import TYPE_CHECKING, Any
-from warnings import warn_explicit
+from warnings import warn
 
 import wrapt
 
-from ssot_registry.runtime.frames import SKIPPED, user_frame
+from ssot_registry.runtime.frames import SKIPPED, user_frame, warn_at
 
 if TYPE_CHECKING:
     from ssot_registry.runtime.entries import Entry, Reporter
@@ -41,26 +41,15 @@ def make_proxy(target: Any, entry: Entry, reporter: Reporter) -> Any:
     message, category = entry.message, entry.category
 
     def report_call(wrapped: Any, instance: Any, args: Any, kwargs: Any) -> Any:
-        frame: Any = getframe(1)
-        if _PURE_PYTHON:
-            frame = user_frame(frame, _SKIPPED_WITH_WRAPT)
-        if listeners:
-            reporter.notify(entry, frame)
-        if frame is None:
-            warn_explicit(message, category, "<unknown>", 0)
-        else:
-            namespace = frame.f_globals
-            registry = namespace.get("__warningregistry__")
-            if registry is None:
-                registry = namespace["__warningregistry__"] = {}
-            warn_explicit(
-                message,
-                category,
-                frame.f_code.co_filename,
-                frame.f_lineno or 0,
-                namespace.get("__name__") or "<string>",
-                registry,
-            )
+        if _PURE_PYTHON:  # wrapt's own frames sit between the caller and this wrapper
+            frame = user_frame(getframe(1), _SKIPPED_WITH_WRAPT)
+            if listeners:
+                reporter.notify(entry, frame)
+            warn_at(message, category, frame)
+        else:  # wrapt's C extension calls this wrapper straight from the caller's frame
+            if listeners:
+                reporter.notify(entry, getframe(1))
+            warn(message, category, 2)
         return wrapped(*args, **kwargs)
 
     return _Proxy(target, report_call)
