@@ -273,12 +273,10 @@ def _fresh_copy(corpus: Path, name: str) -> Path:
 
 def _remaining(tree: Path, registry: Path) -> tuple[int, int]:
     """(uses of deprecated paths left, files with errors) after a migration, by our scanner."""
-    output = subprocess.run(
-        [*_cli("scan", str(tree), "--registry", str(registry), "--format", "json")],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    command = _cli("scan", str(tree), "--registry", str(registry), "--format", "json")
+    output = subprocess.run(command, capture_output=True, text=True, check=False)
+    if not output.stdout:
+        raise RuntimeError(f"scan failed ({output.returncode}): {output.stderr[-2000:]}")
     payload = json.loads(output.stdout)
     return payload["summary"]["findings"], len(payload["errors"])
 
