@@ -20,7 +20,7 @@ from ssot_registry.registry.compiled import Rows
 
 __all__ = ["cache_file", "content_digest", "read_cached", "write_cached"]
 
-_FORMAT = b"ssot-registry-cache-1\n"
+_FORMAT = b"ssot-registry-cache-2\n"  # bump when the rows change shape
 _TAG = f"ssot-{sys.implementation.cache_tag}"
 
 

@@ -9,32 +9,25 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel
-
-from ssot_registry.registry.model import (
+from ssot_registry.registry.entries import (
     Alias,
     External,
-    RegistryFile,
     RegistryMeta,
     Requirement,
     Symbol,
 )
 from ssot_registry.registry.paths import ImportPath, split_path
 
+if TYPE_CHECKING:
+    from ssot_registry.registry.model import RegistryFile
+
 __all__ = ["Registry"]
 
-_Model = TypeVar("_Model", bound=BaseModel)
 Rows = dict[str, Any]
 
 _ALIAS_FIELDS = ("since", "remove_in", "removed_in", "reason", "mode", "category")
-
-
-def _construct(model: type[_Model], line: int | None, **values: Any) -> _Model:
-    entry = model.model_construct(**values)
-    entry.__pydantic_private__["_line"] = line  # type: ignore[index]
-    return entry
 
 
 def compile_rows(file: RegistryFile, lines: Mapping[str, int]) -> Rows:
@@ -52,7 +45,12 @@ def compile_rows(file: RegistryFile, lines: Mapping[str, int]) -> Rows:
         )
     return {
         "meta": (
-            file.registry.model_dump(by_alias=True, exclude_unset=True),
+            file.registry.name,
+            file.registry.schema_version,
+            file.registry.distribution,
+            file.registry.version,
+            file.registry.category,
+            file.registry.expose,
             lines.get("registry"),
         ),
         "requires": [
@@ -88,9 +86,7 @@ class Registry:
     def __init__(self, rows: Rows, source: Path | None = None) -> None:
         self.rows = rows
         self.source = source
-        meta, meta_line = rows["meta"]
-        self.meta: RegistryMeta = RegistryMeta.model_validate(meta)
-        self.meta.__pydantic_private__["_line"] = meta_line  # type: ignore[index]
+        self.meta = RegistryMeta(*rows["meta"])
         self._aliases: tuple[Alias, ...] | None = None
         self._alias_cache: dict[int, Alias] = {}
         self._alias_index: dict[ImportPath, int] | None = None
@@ -131,11 +127,7 @@ class Registry:
         if self._symbols is None:
             built = {}
             for name, module, qualname, kind, doc, line in self.rows["symbols"]:
-                symbol = _construct(
-                    Symbol, line, path=ImportPath(module, qualname), kind=kind, doc=doc
-                )
-                symbol.__pydantic_private__["_name"] = name  # type: ignore[index]
-                built[name] = symbol
+                built[name] = Symbol(name, ImportPath(module, qualname), kind, doc, line)
             self._symbols = built
         return self._symbols
 
@@ -145,9 +137,7 @@ class Registry:
         if self._requires is None:
             built = {}
             for name, version, modules, line in self.rows["requires"]:
-                requirement = _construct(Requirement, line, version=version, modules=tuple(modules))
-                requirement.__pydantic_private__["_name"] = name  # type: ignore[index]
-                built[name] = requirement
+                built[name] = Requirement(name, version, tuple(modules), line)
             self._requires = built
         return self._requires
 
@@ -155,13 +145,7 @@ class Registry:
         entry = self._alias_cache.get(index)
         if entry is None:
             row = self.rows["alias"][index]
-            entry = _construct(
-                Alias,
-                row[10],
-                old=ImportPath(row[0], row[1]),
-                new=ImportPath(row[2], row[3]),
-                **dict(zip(_ALIAS_FIELDS, row[4:10], strict=True)),
-            )
+            entry = Alias(ImportPath(row[0], row[1]), ImportPath(row[2], row[3]), *row[4:11])
             self._alias_cache[index] = entry
         return entry
 
@@ -177,12 +161,8 @@ class Registry:
         """Every `[[external]]`, in file order."""
         if self._externals is None:
             self._externals = tuple(
-                _construct(
-                    External,
-                    line,
-                    old=ImportPath(old_module, old_name),
-                    new=ImportPath(new_module, new_name),
-                    reason=reason,
+                External(
+                    ImportPath(old_module, old_name), ImportPath(new_module, new_name), reason, line
                 )
                 for old_module, old_name, new_module, new_name, reason, line in self.rows[
                     "external"
@@ -191,7 +171,7 @@ class Registry:
         return self._externals
 
     def iter_alias_olds(self) -> Iterator[ImportPath]:
-        """Every alias `old` path, without building the alias models."""
+        """Every alias `old` path, without building the alias entries."""
         for row in self.rows["alias"]:
             yield ImportPath(row[0], row[1])
 

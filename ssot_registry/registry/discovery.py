@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from ssot_registry.exceptions import Problem, RegistryError
-from ssot_registry.registry.toml import TomlSyntaxError, parse_toml
 
 __all__ = ["find_registry"]
 
@@ -13,6 +12,8 @@ DEFAULT_NAME = "registry.toml"
 
 
 def _from_pyproject(pyproject: Path) -> Path | None:
+    from ssot_registry.registry.toml import TomlSyntaxError, parse_toml
+
     try:
         data = parse_toml(pyproject.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, TomlSyntaxError):

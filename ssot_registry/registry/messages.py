@@ -11,23 +11,23 @@ from pydantic import BaseModel, ValidationError
 from ssot_registry.exceptions import Problem
 from ssot_registry.registry.locations import KeyLines, format_key, line_of
 from ssot_registry.registry.model import (
-    Alias,
-    External,
+    AliasSpec,
+    ExternalSpec,
     RegistryFile,
-    RegistryMeta,
-    Requirement,
-    Symbol,
+    RegistryMetaSpec,
+    RequirementSpec,
+    SymbolSpec,
 )
 from ssot_registry.registry.paths import ImportPath
 
 __all__ = ["problems_from_validation"]
 
 _ENTRY_MODELS: dict[str, type[BaseModel]] = {
-    "registry": RegistryMeta,
-    "requires": Requirement,
-    "symbols": Symbol,
-    "alias": Alias,
-    "external": External,
+    "registry": RegistryMetaSpec,
+    "requires": RequirementSpec,
+    "symbols": SymbolSpec,
+    "alias": AliasSpec,
+    "external": ExternalSpec,
 }
 
 _TOML_TYPES = {

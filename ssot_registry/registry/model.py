@@ -1,4 +1,7 @@
-"""The pydantic models of `registry.toml`; field names follow the file's keys."""
+"""The pydantic models of `registry.toml`: validation on a cold load, and the JSON Schema.
+
+Field names follow the file's keys. Imported only when a file is validated.
+"""
 
 from __future__ import annotations
 
@@ -15,33 +18,22 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
-    PrivateAttr,
     StringConstraints,
     model_validator,
 )
 
-from ssot_registry.registry.paths import PATH_PATTERN, ImportPath, check_dotted_name
+from ssot_registry.registry.entries import Category, Kind, Mode
+from ssot_registry.registry.paths import PATH_PATTERN, check_dotted_name
 
 __all__ = [
-    "Alias",
     "AliasSpec",
-    "Category",
-    "External",
     "ExternalSpec",
-    "Kind",
-    "Mode",
     "RegistryFile",
-    "RegistryMeta",
     "RegistryMetaSpec",
-    "Requirement",
     "RequirementSpec",
-    "Symbol",
     "SymbolSpec",
 ]
 
-Category = Literal["deprecation", "pending", "future"]
-Kind = Literal["any", "module", "class", "function", "callable", "object"]
-Mode = Literal["reexport", "wrap"]
 
 _DISTRIBUTION_NAME = re.compile(r"^([A-Z0-9]|[A-Z0-9][A-Z0-9._-]*[A-Z0-9])$", re.IGNORECASE)
 
@@ -112,17 +104,6 @@ class _Spec(BaseModel):
     """Shared configuration of the file's tables: strict keys, no coercion, immutable."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, strict=True, regex_engine="python-re")
-
-
-class _Located(BaseModel):
-    """Mixin for entries handed to users: the line of the entry in its file."""
-
-    _line: int | None = PrivateAttr(default=None)
-
-    @property
-    def line(self) -> int | None:
-        """The line of this entry in its registry file (None when built in code)."""
-        return self._line
 
 
 class RegistryMetaSpec(_Spec):
@@ -196,57 +177,6 @@ class ExternalSpec(_Spec):
     old: PathText
     new: PathText
     reason: str | None = None
-
-
-class RegistryMeta(RegistryMetaSpec, _Located):
-    """The `[registry]` table, with its line."""
-
-
-class Requirement(RequirementSpec, _Located):
-    """A `[requires]` entry, with its name and line."""
-
-    _name: str = PrivateAttr(default="")
-
-    @property
-    def name(self) -> str:
-        """The distribution's name: its key in `[requires]`."""
-        return self._name
-
-
-class Symbol(SymbolSpec, _Located):
-    """A `[symbols]` entry, with its parsed path, name and line."""
-
-    path: ImportPath  # type: ignore[assignment]
-    _name: str = PrivateAttr(default="")
-
-    @property
-    def name(self) -> str:
-        """The symbol's name: its key in `[symbols]`."""
-        return self._name
-
-
-class Alias(AliasSpec, _Located):
-    """An `[[alias]]` entry, with parsed paths and its line."""
-
-    old: ImportPath  # type: ignore[assignment]
-    new: ImportPath  # type: ignore[assignment]
-
-    @property
-    def is_module_alias(self) -> bool:
-        """True when a whole module moved (no colon in `old`)."""
-        return self.old.is_module
-
-    @property
-    def is_tombstone(self) -> bool:
-        """True when the alias was removed and only explains where to go."""
-        return self.removed_in is not None
-
-
-class External(ExternalSpec, _Located):
-    """An `[[external]]` entry, with parsed paths and its line."""
-
-    old: ImportPath  # type: ignore[assignment]
-    new: ImportPath  # type: ignore[assignment]
 
 
 class RegistryFile(_Spec):

@@ -7,11 +7,13 @@ since every application start pays for a cold load once.
 from __future__ import annotations
 
 from functools import lru_cache
-
-from packaging.version import Version
+from typing import TYPE_CHECKING
 
 from ssot_registry.exceptions import Problem
 from ssot_registry.registry.compiled import Registry
+
+if TYPE_CHECKING:
+    from packaging.version import Version
 
 __all__ = ["find_problems"]
 
@@ -20,6 +22,8 @@ PathKey = tuple[str, "str | None"]
 
 @lru_cache(maxsize=1024)
 def _version(text: str) -> Version:
+    from packaging.version import Version
+
     return Version(text)
 
 

@@ -93,3 +93,21 @@ def test_invalid_registry_is_never_cached(tmp_path: Path) -> None:
         with pytest.raises(Exception, match="SSOT002"):
             load(path)
     assert not cache_file(path).exists()
+
+
+def test_warm_load_never_imports_pydantic(registry_file: Path) -> None:
+    """An application starting from a current cache does not pay for pydantic or packaging."""
+    import subprocess
+    import sys
+
+    load(registry_file)
+    code = (
+        "import sys; from ssot_registry.registry import load; "
+        f"registry = load({str(registry_file)!r}); registry.aliases; registry.symbols; "
+        "heavy = [m for m in ('pydantic', 'packaging') if m in sys.modules]; "
+        "print(registry.aliases[0].line, heavy)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "8 []"
