@@ -86,6 +86,7 @@ class Shims:
         self._tops = frozenset(name for name in self._names if "." not in name)
         self._tables: dict[str, dict[str, Entry]] = {}
         self._module_entries: dict[str, Entry] = {}
+        self._shim_loaders: dict[int, ShimLoader] = {}
         self._symbols: dict[str, ImportPath] | None = None
         self._busy = threading.local()
         self._lock = threading.Lock()
@@ -155,7 +156,10 @@ class Shims:
         # inside a shim package nothing real can exist: skip the search
         real = None if type(path) is ShimPath else self._find_real(fullname, path, target)
         if real is None:
-            spec = ModuleSpec(fullname, ShimLoader(self, flags), origin=_SHIM_ORIGIN)
+            loader = self._shim_loaders.get(flags)
+            if loader is None:  # stateless: one per kind of shim
+                loader = self._shim_loaders.setdefault(flags, ShimLoader(self, flags))
+            spec = ModuleSpec(fullname, loader, origin=_SHIM_ORIGIN)
             if flags & PARENT:
                 spec.submodule_search_locations = ShimPath()
             return spec
