@@ -239,3 +239,15 @@ def test_old_name_works_while_the_old_package_is_still_importing(installed: Inst
         import app
     assert app.used is importlib.import_module("app.core").func
     assert [Path(r.filename).name for r in records] == ["user.py"]
+
+
+def test_hooked_module_keeps_its_real_loader_and_source(installed: Install) -> None:
+    """The hooking loader steps aside: __loader__, __spec__.loader and the source are real."""
+    from importlib.machinery import SourceFileLoader
+
+    installed(FUNC_ALIAS)
+    import app.mod
+
+    assert type(app.mod.__loader__) is SourceFileLoader
+    assert type(app.mod.__spec__.loader) is SourceFileLoader
+    assert app.mod.__loader__.get_source("app.mod") == "real = 1\n"
