@@ -6,6 +6,7 @@ import multiprocessing
 import os
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from ssot_registry.migrate.engine import FileOutcome, process_file
@@ -62,11 +63,18 @@ def _process(
 ) -> Iterable[FileOutcome]:
     """Run every file through the pipeline, across `jobs` processes for large trees."""
     workers = jobs if jobs is not None else _cpu_count()
-    if workers <= 1 or (jobs is None and len(files) < PARALLEL_FILES) or not index:
-        outcomes = (
-            process_file(path, index, rewrite=rewrite, full_parse=full_parse) for path in files
-        )
-        return [outcome for outcome in outcomes if outcome.findings or outcome.error]
+    if workers > 1 and (jobs is not None or len(files) >= PARALLEL_FILES) and index:
+        try:
+            return _process_in_workers(files, index, rewrite, full_parse, workers)
+        except (BrokenProcessPool, OSError):
+            pass  # a worker died or could not start: do the work here instead
+    outcomes = (process_file(path, index, rewrite=rewrite, full_parse=full_parse) for path in files)
+    return [outcome for outcome in outcomes if outcome.findings or outcome.error]
+
+
+def _process_in_workers(
+    files: list[str], index: PathIndex, rewrite: bool, full_parse: bool, workers: int
+) -> list[FileOutcome]:
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     chunks = [files[start : start + _CHUNK] for start in range(0, len(files), _CHUNK)]
