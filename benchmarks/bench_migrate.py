@@ -114,6 +114,21 @@ def _corpus() -> Path:
     return sorted(path for path in CORPUS.glob("django-*") if path.is_dir())[-1]
 
 
+def _write_unused_registry() -> tuple[Path, Path]:
+    """50 deprecated paths no Django file uses (the common case: few files mention any)."""
+    lines = ["[registry]", "schema = 1", 'name = "django-bench-unused"', ""]
+    for number in range(50):
+        old = f"legacyapp.module{number}:Thing{number}"
+        lines += ["[[alias]]", f'old = "{old}"', f'new = "newapp.module{number}:Thing{number}"', ""]
+    registry = WORK / "registry-unused.toml"
+    registry.write_text("\n".join(lines), encoding="utf-8")
+    ruff_config = WORK / "ruff-unused.toml"
+    subprocess.run(
+        _cli("export", "ruff", "--registry", str(registry), "-o", str(ruff_config)), check=True
+    )
+    return registry, ruff_config
+
+
 def _write_registry() -> Path:
     lines = ["[registry]", "schema = 1", 'name = "django-bench"', ""]
     for old, new in PATHS:
@@ -327,6 +342,17 @@ def run() -> tuple[str, list[Row]]:
     ruff_rss = _peak_rss_kb(ruff_command)
 
     full_parse_time = _wall([*scan_command, "--full-parse"], repeat=3)
+    unused, unused_ruff = _write_unused_registry()
+    unused_scan = _cli("scan", str(corpus), "--registry", str(unused), "--format", "json")
+    unused_ruff_command = [
+        str(unused_ruff) if arg == str(ruff_config) else arg for arg in ruff_command
+    ]
+    unused_times, unused_ruff_times = [], []
+    for _ in range(5):
+        unused_times.append(_wall(unused_scan, repeat=1))
+        unused_ruff_times.append(_wall(unused_ruff_command, repeat=1))
+    unused_time = sorted(unused_times)[2]
+    unused_ruff_time = sorted(unused_ruff_times)[2]
 
     migrate_times = []
     summary = ""
@@ -372,6 +398,9 @@ def run() -> tuple[str, list[Row]]:
 
     rows = [
         ratio_row("scan (CLI, json)", scan_time, "ruff TID251", ruff_time, at_most=2),
+        ratio_row(
+            "scan, 50 paths no file uses", unused_time, "ruff TID251", unused_ruff_time, at_most=2
+        ),
         ratio_row(
             "scan --full-parse (ast for every candidate)", full_parse_time, "ruff TID251", ruff_time
         ),
