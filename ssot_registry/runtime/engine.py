@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from importlib.machinery import ModuleSpec
 from types import FrameType, ModuleType
 from typing import Any
+from warnings import warn_explicit
 
 from ssot_registry.registry import Alias, ImportPath, Registry
 from ssot_registry.runtime import hooks
@@ -322,6 +323,17 @@ class Shims:
                 self.notify(entry, user)
             warn_at(entry.message, entry.category, user)
         return module
+
+    def run_alias(self, entry: Entry) -> None:
+        """`python -m old`: refuse it, or warn as from `__main__` (no line of the user's exists;
+        the default filters show deprecation warnings of `__main__`)."""
+        where = f"<python -m {entry.old_module}>"
+        if self.listeners:
+            for listener in tuple(self.listeners):
+                listener(entry.alias, where, 0)
+        if entry.refused:
+            raise ImportError(entry.message, name=entry.old_module)
+        warn_explicit(entry.message, entry.category, where, 0, "__main__", {})
 
     # -- install / uninstall ------------------------------------------------------
 

@@ -120,7 +120,9 @@ class AliasLoader(Loader):
         return spec.loader
 
     def get_code(self, fullname: str) -> CodeType | None:
-        """The canonical module's code (what `python -m old` runs)."""
+        """The canonical module's code: what `python -m old` runs (which counts as a use)."""
+        if sys._getframe(1).f_globals.get("__name__") == "runpy":
+            self.shims.run_alias(self.entry)
         code: CodeType | None = self._new_loader().get_code(self.entry.new_module)
         return code
 

@@ -64,9 +64,12 @@ def app_root(write_tree) -> Path:
     return write_tree(FILES)
 
 
-def _run(root: Path, *arguments: str) -> subprocess.CompletedProcess[str]:
-    environment = {**os.environ, "PYTHONPATH": str(root), "PYTHONWARNINGS": "default"}
+def _run(root: Path, *arguments: str, strict: bool = False) -> subprocess.CompletedProcess[str]:
+    environment = {**os.environ, "PYTHONPATH": str(root)}
+    environment.pop("PYTHONWARNINGS", None)  # the interpreter's default filters
     environment.pop("SSOT_REGISTRY_STRICT", None)
+    if strict:
+        environment["SSOT_REGISTRY_STRICT"] = "1"
     return subprocess.run(
         [sys.executable, *arguments],
         cwd=root,
@@ -79,10 +82,24 @@ def _run(root: Path, *arguments: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_python_m_runs_the_canonical_module_under_its_old_name(app_root: Path) -> None:
-    """`python -m shop.old_tasks` runs shop.tasks as __main__."""
+    """`python -m shop.old_tasks` runs shop.tasks as __main__ and warns about the old name."""
     result = _run(app_root, "-m", "shop.old_tasks")
     assert result.returncode == 0, result.stderr
     assert result.stdout == "tasks ran as __main__\n"
+    assert result.stderr == (
+        "<python -m shop.old_tasks>:0: DeprecatedAliasWarning: shop.old_tasks is deprecated "
+        "since 1.2; use shop.tasks instead.\n"
+    )
+
+
+def test_python_m_of_an_old_module_in_strict_mode_fails(app_root: Path) -> None:
+    """With SSOT_REGISTRY_STRICT=1, `python -m shop.old_tasks` exits 1 with the hint."""
+    result = _run(app_root, "-m", "shop.old_tasks", strict=True)
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert result.stderr.endswith(
+        ": shop.old_tasks is deprecated since 1.2; use shop.tasks instead.\n"
+    )
 
 
 def test_python_m_runs_an_old_package_main(app_root: Path) -> None:
