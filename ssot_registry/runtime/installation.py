@@ -43,7 +43,13 @@ class Installation:
 
     def add_use_listener(self, listener: Callable[[Alias, str, int], None]) -> Callable[[], None]:
         """Call `listener(alias, filename, lineno)` on every use of an old path (also when strict
-        mode refuses it), with the user's line; return a function that removes the listener."""
+        mode refuses it), with the user's line; return a function that removes the listener.
+
+        `alias` is the registry entry that covers the path (for `old.sub` of a module alias,
+        that module alias). Uses are counted like warnings: one per attribute access or
+        `from … import name`, one per first import of an old module path, one per call in
+        wrap mode, and one for `python -m old` (filename `<python -m old>`, line 0).
+        """
         self._listeners.append(listener)
 
         def remove() -> None:
