@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from conftest import WriteTree
 from ssot_registry.check import check
 from ssot_registry.registry import load
 from ssot_registry.runtime import install, installations
+
+WriteTree = Callable[[dict[str, str]], Path]
 
 REGISTRY = textwrap.dedent(
     """\
