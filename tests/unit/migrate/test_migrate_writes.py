@@ -78,3 +78,37 @@ def test_symlinked_file_is_rewritten_through_the_link(tmp_path: Path, registry: 
     migrate([link], registry, write=True)
     assert link.is_symlink()
     assert target.read_text() == "import app.new\n"
+
+
+def test_public_migrate_is_callable_after_the_package_is_imported(
+    tmp_path: Path, registry: Registry
+) -> None:
+    """`ssot_registry.migrate(...)` runs a migration even though the package shares its name."""
+    import ssot_registry
+
+    write_module(tmp_path, "app/user.py", "import app.old\n")
+    result = ssot_registry.migrate([tmp_path], registry)
+    assert isinstance(result, ssot_registry.MigrationResult)
+    assert len(result.diffs) == 1
+
+
+def test_public_api_in_a_fresh_interpreter(tmp_path: Path) -> None:
+    """In a fresh interpreter, `scan` first and `migrate` second both work from the top package."""
+    import subprocess
+    import sys
+
+    from migrate_helpers import REGISTRY
+
+    (tmp_path / "registry.toml").write_text(REGISTRY, encoding="utf-8")
+    write_module(tmp_path, "src/app/user.py", "import app.old\n")
+    code = (
+        "import ssot_registry, sys; r = sys.argv[1]; s = sys.argv[2];"
+        "print(len(ssot_registry.scan([s], r)), len(ssot_registry.migrate([s], r).diffs))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path / "registry.toml"), str(tmp_path / "src")],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert done.stdout == "1 1\n"
