@@ -216,6 +216,20 @@ def _imported(move: _Move) -> str:
     return move.name if bound == move.name else f"{move.name} as {bound}"
 
 
+def _rename_in_place(analysis: FileAnalysis, moves: list[_Move]) -> list[Edit]:
+    """Edits renaming the imported names of moves that stay in their statement."""
+    edits = []
+    for move in moves:
+        span = _name_span(analysis, move.alias)
+        if span is None or move.alias.name == move.name:
+            continue
+        if move.alias.asname == move.name:  # `old as new` becomes plain `new`
+            span = node_span(analysis.source, move.alias)
+        text = move.name if move.alias.asname else _imported(move)
+        edits.append(Edit(*span, text))
+    return edits
+
+
 def _split(analysis: FileAnalysis, statement: ast.ImportFrom, moves: list[_Move]) -> None:
     """Rewrite in place what can stay in this statement, move the rest to new statements."""
     groups: dict[str | None, list[_Move]] = {}
@@ -229,11 +243,7 @@ def _split(analysis: FileAnalysis, statement: ast.ImportFrom, moves: list[_Move]
         target = in_place[0].module or ""
         start, end = from_module_span(analysis.source, statement)
         edits.append(Edit(start, end, _spelled(analysis, statement, target)))
-        for move in in_place:
-            span = _name_span(analysis, move.alias)
-            if span is not None and move.alias.name != move.name:
-                text = move.name if move.alias.asname else _imported(move)
-                edits.append(Edit(*span, text))
+        edits.extend(_rename_in_place(analysis, in_place))
     if groups:
         stay = {move.index for move in in_place}
         stay.update(i for i, alias in enumerate(statement.names) if alias.name == "*")

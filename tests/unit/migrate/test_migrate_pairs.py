@@ -43,6 +43,8 @@ PAIRS = [
     ("from app.utils import helper\n", "from app.core.helpers import assist as helper\n"),
     ("from app.utils import helper as h\n", "from app.core.helpers import assist as h\n"),
     ("from app.legacy import Gone\n", "from app.core import Here as Gone\n"),
+    ("from app.utils import helper as assist\n", "from app.core.helpers import assist\n"),
+    ("from app import old as new\n", "from app import new\n"),
     # splitting when only some names move
     (
         "from app.models import Thing, Other\n",
@@ -195,6 +197,8 @@ CLASHES = [
     "from app.core.things import Thing\nfrom app.models import Thing\n",
     "try:\n    from app.new import x\nexcept ImportError:\n    from app.old import x\n",
     "import app.new\nimport app.old\n",
+    "from app.core.helpers import assist\nfrom app.utils import helper as assist\n",
+    "from app.core.things import Thing as T\nfrom app.models import Thing as T\n",
 ]
 
 
