@@ -22,9 +22,9 @@ from ssot_registry.exceptions import (
 from ssot_registry.registry import ImportPath, Registry, load
 
 if TYPE_CHECKING:
-    from ssot_registry.check import CheckReport, check
-    from ssot_registry.migrate import Finding, MigrationResult, migrate, scan
+    from ssot_registry.migration import Finding, MigrationResult, migrate, scan
     from ssot_registry.runtime import Installation, install
+    from ssot_registry.validator import CheckReport, check
 
 __all__ = [
     "AliasWarning",
@@ -49,12 +49,12 @@ __all__ = [
 ]
 
 _LAZY = {
-    "check": "ssot_registry.check",
-    "CheckReport": "ssot_registry.check",
-    "scan": "ssot_registry.migrate",
-    "migrate": "ssot_registry.migrate",
-    "Finding": "ssot_registry.migrate",
-    "MigrationResult": "ssot_registry.migrate",
+    "check": "ssot_registry.validator",
+    "CheckReport": "ssot_registry.validator",
+    "scan": "ssot_registry.migration",
+    "migrate": "ssot_registry.migration",
+    "Finding": "ssot_registry.migration",
+    "MigrationResult": "ssot_registry.migration",
     "install": "ssot_registry.runtime",
     "Installation": "ssot_registry.runtime",
 }

@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 if TYPE_CHECKING:  # the library is imported only once the plugin is activated
-    from ssot_registry.check.report import CheckReport, EntryResult
     from ssot_registry.registry import Registry
+    from ssot_registry.validator.report import CheckReport, EntryResult
 
 __all__ = ["RegistryEntryItem", "RegistryFileNode"]
 
@@ -113,7 +113,7 @@ class _Session:
     def checked(self) -> CheckReport:
         """The check report of this registry, computed once per process on first need."""
         if self.report is None:
-            from ssot_registry.check import check
+            from ssot_registry.validator import check
 
             # under xdist every worker checks the registry once, with one warm worker of its own
             jobs = 1 if hasattr(self.config, "workerinput") else None

@@ -9,14 +9,22 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "ssot_registry"
 
-# layer -> layers it must never import (STYLE: cli/plugin -> check, migrate, runtime, render
+# layer -> layers it must never import (cli/plugin -> validator, migration, runtime, render
 # -> registry -> exceptions)
 FORBIDDEN = {
-    "exceptions": {"registry", "runtime", "check", "migrate", "render", "cli", "pytest_plugin"},
-    "registry": {"runtime", "check", "migrate", "render", "cli", "pytest_plugin"},
-    "runtime": {"check", "migrate", "render", "cli", "pytest_plugin"},
-    "migrate": {"runtime", "check", "cli", "pytest_plugin"},
-    "check": {"migrate", "cli", "pytest_plugin"},
+    "exceptions": {
+        "registry",
+        "runtime",
+        "validator",
+        "migration",
+        "render",
+        "cli",
+        "pytest_plugin",
+    },
+    "registry": {"runtime", "validator", "migration", "render", "cli", "pytest_plugin"},
+    "runtime": {"validator", "migration", "render", "cli", "pytest_plugin"},
+    "migration": {"runtime", "validator", "cli", "pytest_plugin"},
+    "validator": {"migration", "cli", "pytest_plugin"},
     "render": {"cli", "pytest_plugin"},
 }
 

@@ -77,11 +77,11 @@ def register(commands: Any) -> None:
 
 def run(options: argparse.Namespace) -> int:
     """Check, render, and map the outcome to an exit status (0 ok, 1 findings)."""
-    from ssot_registry.check import check
     from ssot_registry.render.check_github import render_github
     from ssot_registry.render.check_json import render_json
     from ssot_registry.render.check_junit import render_junit
     from ssot_registry.render.check_text import render_text
+    from ssot_registry.validator import check
 
     shard = _shard(options.shard) if options.shard else None
     _positive("--timeout", options.timeout)

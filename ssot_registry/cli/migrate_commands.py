@@ -1,4 +1,4 @@
-"""`scan`, `migrate` and `export ruff`: thin shells over `ssot_registry.migrate` and `render`."""
+"""`scan`, `migrate` and `export ruff`: thin shells over `ssot_registry.migration` and `render`."""
 
 from __future__ import annotations
 
@@ -72,7 +72,7 @@ def _check_options(options: argparse.Namespace) -> None:
 
 def run_scan(options: argparse.Namespace) -> int:
     """`ssot-registry scan`: exit 1 when anything is found (or a file cannot be read)."""
-    from ssot_registry.migrate import scan_report
+    from ssot_registry.migration import scan_report
     from ssot_registry.render.scan_report import (
         render_findings_github,
         render_findings_json,
@@ -102,7 +102,7 @@ def run_scan(options: argparse.Namespace) -> int:
 
 def run_migrate(options: argparse.Namespace) -> int:
     """`ssot-registry migrate`: print the diff (or write it); exit 1 when work is left."""
-    from ssot_registry.migrate import migrate_report
+    from ssot_registry.migration import migrate_report
     from ssot_registry.render.scan_report import render_migration_summary
 
     _check_options(options)

@@ -56,7 +56,7 @@ def _explain(options: argparse.Namespace) -> int:
     registry = load_registry(options)
     explanation = explain_path(registry, path)
     if explanation.canonical is not None and not options.no_import:
-        from ssot_registry.check.definition import locate_definition
+        from ssot_registry.validator.definition import locate_definition
 
         explanation = type(explanation)(
             explanation.path,

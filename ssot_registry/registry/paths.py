@@ -92,9 +92,7 @@ class ImportPath:
         return f"ImportPath({str(self)!r})"
 
     @classmethod
-    def __get_pydantic_core_schema__(
-        cls, source: Any, handler: GetCoreSchemaHandler
-    ) -> CoreSchema:
+    def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
         """Validate from a string; serialize back to the same string."""
         from pydantic_core import core_schema
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ssot_registry.check.report import CheckReport
 from ssot_registry.render.check_text import display_path
+from ssot_registry.validator.report import CheckReport
 
 __all__ = ["render_github"]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ssot_registry.check.report import CheckReport
+from ssot_registry.validator.report import CheckReport
 
 __all__ = ["render_json", "report_data"]
 

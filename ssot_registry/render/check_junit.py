@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from ssot_registry.check.report import CheckReport, EntryResult
 from ssot_registry.render.check_text import display_path
+from ssot_registry.validator.report import CheckReport, EntryResult
 
 __all__ = ["render_junit"]
 

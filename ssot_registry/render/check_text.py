@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from ssot_registry.check.report import CheckReport, RootCause
+from ssot_registry.validator.report import CheckReport, RootCause
 
 __all__ = ["display_path", "render_text"]
 

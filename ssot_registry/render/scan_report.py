@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
-from ssot_registry.migrate import FileError, Finding, MigrationResult, ScanReport
+from ssot_registry.migration import FileError, Finding, MigrationResult, ScanReport
 
 __all__ = [
     "render_findings_github",

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from ssot_registry.check import CheckReport, check
+from ssot_registry.validator import CheckReport, check
 
 CANONICAL = {
     "ali/__init__.py": "",

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from ssot_registry.check import check
 from ssot_registry.registry import load
 from ssot_registry.runtime import install, installations
+from ssot_registry.validator import check
 
 WriteTree = Callable[[dict[str, str]], Path]
 

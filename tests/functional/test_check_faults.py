@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from ssot_registry.check import CheckReport, check
 from ssot_registry.cli import main
+from ssot_registry.validator import CheckReport, check
 
 
 def make_app(root: Path, files: dict[str, str], registry: str) -> Path:

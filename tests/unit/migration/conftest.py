@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from migrate_helpers import REGISTRY, write_module
 
-from ssot_registry.migrate import MigrationResult, migrate
+from ssot_registry.migration import MigrationResult, migrate
 from ssot_registry.registry import Registry, load_text
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from migrate_helpers import SAMPLE, write_module
 
-from ssot_registry.migrate import Finding, scan, scan_report
+from ssot_registry.migration import Finding, scan, scan_report
 from ssot_registry.registry import Registry
 
 

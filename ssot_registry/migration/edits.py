@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ssot_registry.migrate.source import Source
+from ssot_registry.migration.source import Source
 
 __all__ = ["Edit", "apply_edits", "insert_after", "node_span", "remove_aliases"]
 

@@ -9,11 +9,11 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
-from ssot_registry.migrate.engine import FileOutcome, process_file
-from ssot_registry.migrate.files import find_sources, module_name
-from ssot_registry.migrate.index import PathIndex, build_index
-from ssot_registry.migrate.model import FileError, Finding, MigrationResult, ScanReport
-from ssot_registry.migrate.source import SourceError, write_atomically
+from ssot_registry.migration.engine import FileOutcome, process_file
+from ssot_registry.migration.files import find_sources, module_name
+from ssot_registry.migration.index import PathIndex, build_index
+from ssot_registry.migration.model import FileError, Finding, MigrationResult, ScanReport
+from ssot_registry.migration.source import SourceError, write_atomically
 from ssot_registry.registry import Registry, load
 
 __all__ = ["migrate", "migrate_report", "scan", "scan_report"]

@@ -13,7 +13,7 @@ import ast
 import keyword
 from bisect import bisect_right
 
-from ssot_registry.migrate.analyze import (
+from ssot_registry.migration.analyze import (
     MODULE_FORMS,
     PATCH_FORMS,
     SETATTR_FORMS,
@@ -21,8 +21,8 @@ from ssot_registry.migrate.analyze import (
     FileAnalysis,
     Use,
 )
-from ssot_registry.migrate.index import Match, PathIndex
-from ssot_registry.migrate.textimports import Spans, Statement, UnsureError, read_imports
+from ssot_registry.migration.index import Match, PathIndex
+from ssot_registry.migration.textimports import Spans, Statement, UnsureError, read_imports
 
 __all__ = ["UnsureError", "find_uses"]
 

@@ -9,9 +9,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from typing import Any
 
-from ssot_registry.check.report import EntryResult, RootCause
-from ssot_registry.check.requirements import installed_version, requirement_for_module
 from ssot_registry.registry import Registry
+from ssot_registry.validator.report import EntryResult, RootCause
+from ssot_registry.validator.requirements import installed_version, requirement_for_module
 
 __all__ = ["describe_failure", "group_root_causes"]
 

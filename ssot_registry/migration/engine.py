@@ -7,13 +7,13 @@ import difflib
 import warnings
 from dataclasses import dataclass, field
 
-from ssot_registry.migrate.analyze import FileAnalysis, Use
-from ssot_registry.migrate.edits import Edit, apply_edits
-from ssot_registry.migrate.files import module_name
-from ssot_registry.migrate.index import PathIndex
-from ssot_registry.migrate.model import FileError, Finding
-from ssot_registry.migrate.source import Source, SourceError, decode_source
-from ssot_registry.migrate.textscan import UnsureError, find_uses
+from ssot_registry.migration.analyze import FileAnalysis, Use
+from ssot_registry.migration.edits import Edit, apply_edits
+from ssot_registry.migration.files import module_name
+from ssot_registry.migration.index import PathIndex
+from ssot_registry.migration.model import FileError, Finding
+from ssot_registry.migration.source import Source, SourceError, decode_source
+from ssot_registry.migration.textscan import UnsureError, find_uses
 
 __all__ = ["FileOutcome", "process_file"]
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ssot_registry.check.report import EntryResult
 from ssot_registry.registry import Registry, Requirement
+from ssot_registry.validator.report import EntryResult
 
 __all__ = ["check_requirement", "installed_version", "normalize", "requirement_for_module"]
 

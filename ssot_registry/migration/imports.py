@@ -5,15 +5,15 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass
 
-from ssot_registry.migrate.analyze import FileAnalysis, Use
-from ssot_registry.migrate.edits import (
+from ssot_registry.migration.analyze import FileAnalysis, Use
+from ssot_registry.migration.edits import (
     Edit,
     from_module_span,
     insert_after,
     node_span,
     remove_aliases,
 )
-from ssot_registry.migrate.index import Match
+from ssot_registry.migration.index import Match
 
 __all__ = ["plan_import", "plan_import_from"]
 

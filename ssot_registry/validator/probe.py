@@ -13,9 +13,9 @@ import types
 import warnings
 from typing import Any
 
-from ssot_registry.check.causes import describe_failure
 from ssot_registry.exceptions import AliasWarning
 from ssot_registry.registry import Alias, ImportPath, Registry
+from ssot_registry.validator.causes import describe_failure
 
 __all__ = ["Unit", "kind_of", "run_units"]
 

@@ -13,9 +13,9 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from ssot_registry.migrate.edits import Edit, insert_after, node_span
-from ssot_registry.migrate.index import Entry, Match, PathIndex
-from ssot_registry.migrate.source import Source
+from ssot_registry.migration.edits import Edit, insert_after, node_span
+from ssot_registry.migration.index import Entry, Match, PathIndex
+from ssot_registry.migration.source import Source
 
 __all__ = [
     "MODULE_FORMS",
@@ -233,7 +233,7 @@ class FileAnalysis:
 
     def run(self) -> list[Use]:
         """Analyse the whole file; return its uses (with edits or problems)."""
-        from ssot_registry.migrate.imports import plan_import, plan_import_from
+        from ssot_registry.migration.imports import plan_import, plan_import_from
 
         needles = self.index.uses
         if needles is not None:

@@ -7,14 +7,14 @@ import sys
 import textwrap
 from pathlib import Path
 
-from ssot_registry.check.plan import (
+from ssot_registry.registry import load_text
+from ssot_registry.validator.plan import (
     application_roots,
     in_shard,
     plan_units,
     preimports,
     search_path,
 )
-from ssot_registry.registry import load_text
 
 REGISTRY = load_text(
     textwrap.dedent("""\

@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from migrate_helpers import REGISTRY, write_module
 
-from ssot_registry.migrate import migrate
+from ssot_registry.migration import migrate
 from ssot_registry.registry import load_text
 
 TEMPLATES = [

@@ -11,12 +11,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from migrate_helpers import REGISTRY, SAMPLE, write_module
 
-from ssot_registry.migrate import scan_report
-from ssot_registry.migrate.analyze import FileAnalysis
-from ssot_registry.migrate.engine import process_file
-from ssot_registry.migrate.index import build_index
-from ssot_registry.migrate.source import decode_source
-from ssot_registry.migrate.textscan import UnsureError, find_uses
+from ssot_registry.migration import scan_report
+from ssot_registry.migration.analyze import FileAnalysis
+from ssot_registry.migration.engine import process_file
+from ssot_registry.migration.index import build_index
+from ssot_registry.migration.source import decode_source
+from ssot_registry.migration.textscan import UnsureError, find_uses
 from ssot_registry.registry import Registry, load_text
 
 PIECES = [

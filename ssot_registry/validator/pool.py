@@ -23,8 +23,8 @@ Unit = dict[str, Any]
 Outcome = dict[str, Any]
 
 _DEPTH = 2
-_SERVE = "from ssot_registry.check.worker import serve; serve()"
-_RUN_ONCE = "from ssot_registry.check.worker import run_once; run_once()"
+_SERVE = "from ssot_registry.validator.worker import serve; serve()"
+_RUN_ONCE = "from ssot_registry.validator.worker import run_once; run_once()"
 
 
 def _failures(unit: Unit, code: str, message: str) -> list[Outcome]:

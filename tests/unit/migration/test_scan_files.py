@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from ssot_registry.migrate.files import find_sources, module_name
+from ssot_registry.migration.files import find_sources, module_name
 
 
 def _tree(root: Path, files: list[str]) -> None:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 
-from ssot_registry.check.report import CheckReport, EntryResult, RootCause
 from ssot_registry.render.check_github import render_github
 from ssot_registry.render.check_json import render_json
 from ssot_registry.render.check_text import render_text
+from ssot_registry.validator.report import CheckReport, EntryResult, RootCause
 
 CAUSE = RootCause(
     module="app.db.manager",

@@ -10,7 +10,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from ssot_registry.migrate.source import Source
+from ssot_registry.migration.source import Source
 
 __all__ = ["Alias", "Spans", "Statement", "UnsureError", "read_imports"]
 

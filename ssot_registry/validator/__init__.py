@@ -13,27 +13,26 @@ import gc
 import io
 import os
 import sys
-import types
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 from packaging.version import InvalidVersion, Version
 
-from ssot_registry.check.causes import group_root_causes
-from ssot_registry.check.plan import (
+from ssot_registry.exceptions import RegistryError
+from ssot_registry.registry import Registry, find_problems, load, read
+from ssot_registry.validator.causes import group_root_causes
+from ssot_registry.validator.plan import (
     application_roots,
     in_shard,
     plan_units,
     preimports,
     search_path,
 )
-from ssot_registry.check.pool import WorkerPool, run_isolated
-from ssot_registry.check.probe import run_units
-from ssot_registry.check.report import CheckReport, EntryResult, RootCause
-from ssot_registry.check.requirements import check_requirement, installed_version
-from ssot_registry.exceptions import RegistryError
-from ssot_registry.registry import Registry, find_problems, load, read
+from ssot_registry.validator.pool import WorkerPool, run_isolated
+from ssot_registry.validator.probe import run_units
+from ssot_registry.validator.report import CheckReport, EntryResult, RootCause
+from ssot_registry.validator.requirements import check_requirement, installed_version
 
 __all__ = ["CheckReport", "EntryResult", "RootCause", "check"]
 
@@ -237,19 +236,3 @@ def _report(
     )
     source = str(registry.source) if registry.source is not None else None
     return CheckReport(registry.name, tuple(results), causes, source)
-
-
-class _CheckModule(types.ModuleType):
-    """This package, callable as `check()`.
-
-    `ssot_registry.check` is both the public function (served lazily by the
-    package) and this subpackage; once the subpackage is imported, the import
-    system binds the attribute to the module. Calling the module calls
-    `check`, so `ssot_registry.check(registry)` works whichever one it is.
-    """
-
-    def __call__(self, registry: Registry | str | os.PathLike[str], **options: Any) -> CheckReport:
-        return check(registry, **options)
-
-
-sys.modules[__name__].__class__ = _CheckModule

@@ -49,7 +49,7 @@ def _registry(config: dict[str, Any]) -> Any:
 
 
 def _check(unit: dict[str, Any], config: dict[str, Any]) -> list[dict[str, Any]]:
-    from ssot_registry.check.probe import run_units
+    from ssot_registry.validator.probe import run_units
 
     roots = frozenset(config["roots"])
     try:
@@ -193,7 +193,7 @@ def serve() -> None:
     """
     requests, responses = int(sys.argv[1]), int(sys.argv[2])
     signal.signal(signal.SIGTERM, _terminate)
-    importlib.import_module("ssot_registry.check.probe")
+    importlib.import_module("ssot_registry.validator.probe")
     with contextlib.suppress(ImportError):
         importlib.import_module("ssot_registry.runtime")  # warm: alias checks need it
     with os.fdopen(requests, "rb") as incoming:

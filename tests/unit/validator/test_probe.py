@@ -10,9 +10,9 @@ import warnings
 
 import pytest
 
-from ssot_registry.check.probe import SNIPPET_FILE, _Prober, kind_of
 from ssot_registry.exceptions import DeprecatedAliasWarning
 from ssot_registry.registry import load_text
+from ssot_registry.validator.probe import SNIPPET_FILE, _Prober, kind_of
 
 REGISTRY = load_text(
     textwrap.dedent("""\

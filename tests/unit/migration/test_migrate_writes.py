@@ -8,7 +8,7 @@ from pathlib import Path
 
 from migrate_helpers import write_module
 
-from ssot_registry.migrate import MigrationResult, migrate
+from ssot_registry.migration import MigrationResult, migrate
 from ssot_registry.registry import Registry
 
 
@@ -83,7 +83,7 @@ def test_symlinked_file_is_rewritten_through_the_link(tmp_path: Path, registry: 
 def test_public_migrate_is_callable_after_the_package_is_imported(
     tmp_path: Path, registry: Registry
 ) -> None:
-    """`ssot_registry.migrate(...)` runs a migration even though the package shares its name."""
+    """`ssot_registry.migrate(...)` is the function, whatever was imported before it."""
     import ssot_registry
 
     write_module(tmp_path, "app/user.py", "import app.old\n")
