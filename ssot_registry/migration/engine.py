@@ -67,7 +67,7 @@ def _settle(uses: list[Use]) -> list[Edit]:
 def _finding(path: str, use: Use) -> Finding:
     message = use.entry.describe(use.used, use.replacement)
     if use.problem is not None:
-        message += f"; not rewritten automatically: {use.problem}"
+        message += f" Not rewritten automatically: {use.problem}."
     return Finding(
         path,
         use.line,

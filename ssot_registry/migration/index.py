@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from ssot_registry.registry import ImportPath, Registry
+from ssot_registry.registry.wording import deprecation_text
 
 __all__ = ["Entry", "Match", "PathIndex", "build_index"]
 
@@ -28,15 +29,15 @@ class Entry:
 
     def describe(self, used: str, replacement: str) -> str:
         """The finding's message for a use spelled `used`, to be replaced by `replacement`."""
-        if self.external:
-            text = f"{used} is a deprecated third-party path; use {replacement} instead"
-        elif self.removed_in is not None:
-            text = f"{used} was removed in {self.removed_in}; use {replacement} instead"
-        else:
-            when = f" since {self.since}" if self.since else ""
-            until = f" and will be removed in {self.remove_in}" if self.remove_in else ""
-            text = f"{used} is deprecated{when}{until}; use {replacement} instead"
-        return f"{text} ({self.reason})" if self.reason else text
+        return deprecation_text(
+            used,
+            replacement,
+            since=self.since,
+            remove_in=self.remove_in,
+            removed_in=self.removed_in,
+            reason=self.reason,
+            external=self.external,
+        )
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from ssot_registry.registry import Registry
+from ssot_registry.registry.wording import deprecation_text
 
 __all__ = ["render_ruff_banned_api"]
 
@@ -18,19 +19,19 @@ def render_ruff_banned_api(registry: Registry) -> str:
     """`[lint.flake8-tidy-imports.banned-api]` with one key per alias and external `old` path."""
     entries: dict[str, str] = {}
     for alias in registry.aliases:
-        if alias.removed_in is not None:
-            message = f"removed in {alias.removed_in}; use {alias.new.dotted} instead"
-        else:
-            when = f" since {alias.since}" if alias.since else ""
-            until = f", to be removed in {alias.remove_in}" if alias.remove_in else ""
-            message = f"deprecated{when}{until}; use {alias.new.dotted} instead"
-        if alias.reason:
-            message += f" ({alias.reason})"
+        message = deprecation_text(
+            alias.old.dotted,
+            alias.new.dotted,
+            since=alias.since,
+            remove_in=alias.remove_in,
+            removed_in=alias.removed_in,
+            reason=alias.reason,
+        )
         entries.setdefault(alias.old.dotted, message)
     for external in registry.externals:
-        message = f"deprecated third-party path; use {external.new.dotted} instead"
-        if external.reason:
-            message += f" ({external.reason})"
+        message = deprecation_text(
+            external.old.dotted, external.new.dotted, reason=external.reason, external=True
+        )
         entries.setdefault(external.old.dotted, message)
     source = registry.source.name if registry.source is not None else "the registry"
     lines = [

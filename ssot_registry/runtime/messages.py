@@ -11,6 +11,7 @@ from ssot_registry.exceptions import (
     PendingAliasWarning,
 )
 from ssot_registry.registry import ImportPath
+from ssot_registry.registry.wording import deprecation_text
 
 __all__ = ["CATEGORIES", "AliasLike", "deprecation_message", "removal_message", "shim_message"]
 
@@ -37,23 +38,16 @@ class AliasLike(Protocol):
     def reason(self) -> str | None: ...
 
 
-def _with_reason(text: str, alias: AliasLike) -> str:
-    return f"{text} Reason: {alias.reason}" if alias.reason else text
-
-
 def deprecation_message(alias: AliasLike, old: ImportPath | str, new: ImportPath | str) -> str:
     """`old is deprecated [since A] [and will be removed in B]; use new instead. [Reason: ...]`."""
-    text = f"{old} is deprecated"
-    if alias.since:
-        text += f" since {alias.since}"
-    if alias.remove_in:
-        text += f" and will be removed in {alias.remove_in}"
-    return _with_reason(f"{text}; use {new} instead.", alias)
+    return deprecation_text(
+        old, new, since=alias.since, remove_in=alias.remove_in, reason=alias.reason
+    )
 
 
 def removal_message(alias: AliasLike, old: ImportPath | str, new: ImportPath | str) -> str:
     """`old was removed in C; use new instead. [Reason: ...]` for a tombstone."""
-    return _with_reason(f"{old} was removed in {alias.removed_in}; use {new} instead.", alias)
+    return deprecation_text(old, new, removed_in=alias.removed_in or "?", reason=alias.reason)
 
 
 def shim_message(module: str, name: str, provided: list[str], registry: str) -> str:

@@ -66,7 +66,7 @@ def test_read_only_file_under_write(project: Path, capsys: pytest.CaptureFixture
     (project / "src" / "b.py").chmod(0o444)
     assert main(["migrate", "src", "--write"]) == 1
     assert capsys.readouterr().err == (
-        "src/b.py:1:6: SSOT101 app.old is deprecated; use app.new instead\n"
+        "src/b.py:1:6: SSOT101 app.old is deprecated; use app.new instead.\n"
         "src/b.py: error: cannot write: the file is read-only; make it writable and run again\n"
         "Rewrote 1 file.\n"
         "1 use of deprecated paths need a person (listed above).\n"
@@ -83,9 +83,9 @@ def test_use_needing_a_person(project: Path, capsys: pytest.CaptureFixture[str])
     assert main(["migrate", "src/c.py", "--write"]) == 1
     err = capsys.readouterr().err
     assert err.splitlines()[0] == (
-        "src/c.py:1:8: SSOT101 legacy.tools is deprecated; use app.tools instead;"
-        " not rewritten automatically: 'import app.tools' would clash with the name 'app'"
-        " bound here"
+        "src/c.py:1:8: SSOT101 legacy.tools is deprecated; use app.tools instead."
+        " Not rewritten automatically: 'import app.tools' would clash with the name 'app'"
+        " bound here."
     )
     assert (
         project / "src" / "c.py"

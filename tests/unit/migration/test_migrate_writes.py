@@ -56,8 +56,8 @@ def test_what_needs_a_person_is_listed(
     assert result.written == []
     assert [(f.line, f.fixable) for f in result.remaining] == [(1, False), (3, False)]
     assert result.remaining[0].message == (
-        "legacy.tools is deprecated; use app.tools instead; not rewritten automatically:"
-        " 'import app.tools' would clash with the name 'app' bound here"
+        "legacy.tools is deprecated; use app.tools instead. Not rewritten automatically:"
+        " 'import app.tools' would clash with the name 'app' bound here."
     )
 
 

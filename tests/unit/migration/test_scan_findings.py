@@ -18,26 +18,27 @@ def test_every_form_is_found(tmp_path: Path, registry: Registry) -> None:
     ]
     moved = "is deprecated since 1.4.0 and will be removed in 2.0.0; use"
     assert lines == [
-        f"app/user.py:1:8: SSOT101 app.old {moved} app.new instead",
-        f"app/user.py:2:8: SSOT101 app.old.sub {moved} app.new.sub instead",
-        f"app/user.py:3:17: SSOT101 app.old {moved} app.new instead",
+        f"app/user.py:1:8: SSOT101 app.old {moved} app.new instead.",
+        f"app/user.py:2:8: SSOT101 app.old.sub {moved} app.new.sub instead.",
+        f"app/user.py:3:17: SSOT101 app.old {moved} app.new instead.",
         "app/user.py:6:5: SSOT101 app.models.Thing is deprecated; use app.core.things.Thing"
-        " instead",
-        "app/user.py:8:24: SSOT101 app.legacy.Gone was removed in 1.6.0; use app.core.Here instead",
+        " instead.",
+        "app/user.py:8:24: SSOT101 app.legacy.Gone was removed in 1.6.0; use app.core.Here"
+        " instead.",
         "app/user.py:9:20: SSOT101 app.utils.helper is deprecated; use app.core.helpers.assist"
-        " instead (renamed)",
-        f"app/user.py:14:10: SSOT101 app.old {moved} app.new instead",
-        f"app/user.py:17:10: SSOT101 app.old {moved} app.new instead",
+        " instead. Reason: renamed",
+        f"app/user.py:14:10: SSOT101 app.old {moved} app.new instead.",
+        f"app/user.py:17:10: SSOT101 app.old {moved} app.new instead.",
         "app/user.py:24:5: SSOT101 app.models.Thing is deprecated; use app.core.things.Thing"
-        " instead",
-        f"app/user.py:25:5: SSOT101 app.old {moved} app.new instead",
+        " instead.",
+        f"app/user.py:25:5: SSOT101 app.old {moved} app.new instead.",
         "app/user.py:26:5: SSOT103 websockets.client.connect is a deprecated third-party path;"
-        " use websockets.asyncio.client.connect instead",
+        " use websockets.asyncio.client.connect instead.",
         "app/user.py:27:16: SSOT102 app.utils.helper is deprecated; use app.core.helpers.assist"
-        " instead (renamed)",
+        " instead. Reason: renamed",
         "app/user.py:28:26: SSOT102 app.models.Thing is deprecated; use app.core.things.Thing"
-        " instead; not rewritten automatically: patch.object() names the attribute apart from"
-        " its module; patch the new path",
+        " instead. Not rewritten automatically: patch.object() names the attribute apart from"
+        " its module; patch the new path.",
     ]
 
 
@@ -52,7 +53,7 @@ def test_finding_fields(tmp_path: Path, registry: Registry) -> None:
             "SSOT101",
             "app.models:Thing",
             "app.core.things:Thing",
-            "app.models.Thing is deprecated; use app.core.things.Thing instead",
+            "app.models.Thing is deprecated; use app.core.things.Thing instead.",
             fixable=True,
         )
     ]
