@@ -16,7 +16,6 @@ from ssot_registry.cli.common import (
     load_registry,
 )
 from ssot_registry.registry import ImportPath
-from ssot_registry.registry.model import RegistryFile
 from ssot_registry.render.docs import render_docs
 from ssot_registry.render.explain import explain_path, render_explanation
 
@@ -24,6 +23,8 @@ __all__ = ["register"]
 
 
 def _schema(options: argparse.Namespace) -> int:
+    from ssot_registry.registry.model import RegistryFile  # pydantic: only for this command
+
     schema = RegistryFile.model_json_schema(by_alias=True)
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "ssot-registry registry.toml"
