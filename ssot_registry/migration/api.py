@@ -10,7 +10,7 @@ from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from ssot_registry.migration.engine import FileOutcome, process_file
-from ssot_registry.migration.files import find_sources, module_name
+from ssot_registry.migration.files import find_sources
 from ssot_registry.migration.index import PathIndex, build_index
 from ssot_registry.migration.model import FileError, Finding, MigrationResult, ScanReport
 from ssot_registry.migration.source import SourceError, write_atomically
@@ -63,8 +63,6 @@ def _process(
 ) -> Iterable[FileOutcome]:
     """Run every file through the pipeline, across `jobs` processes for large trees."""
     workers = jobs if jobs is not None else _cpu_count()
-    if workers > 1 and jobs is None and len(files) >= PARALLEL_FILES:
-        files = [path for path in files if _may_use(path, index)]
     if workers > 1 and (jobs is not None or len(files) >= PARALLEL_FILES) and index:
         try:
             return _process_in_workers(files, index, rewrite, full_parse, workers)
@@ -72,17 +70,6 @@ def _process(
             pass  # a worker died or could not start: do the work here instead
     outcomes = (process_file(path, index, rewrite=rewrite, full_parse=full_parse) for path in files)
     return [outcome for outcome in outcomes if outcome.findings or outcome.error]
-
-
-def _may_use(path: str, index: PathIndex) -> bool:
-    """The text pre-filter, run before choosing workers (files that fail to read are kept)."""
-    try:
-        with open(path, "rb") as stream:
-            raw = stream.read()
-    except OSError:
-        return True
-    module, _ = module_name(path)
-    return index.may_use(raw, module.partition(".")[0] if module else None)
 
 
 def _process_in_workers(

@@ -64,19 +64,12 @@ def _settle(uses: list[Use]) -> list[Edit]:
     return accepted
 
 
-def _finding(path: str, use: Use) -> Finding:
-    message = use.entry.describe(use.used, use.replacement)
+def _finding(path: str, use: Use, index: PathIndex) -> Finding:
+    old, new, message = index.wording(use.entry, use.used, use.replacement)
     if use.problem is not None:
         message += f" Not rewritten automatically: {use.problem}."
     return Finding(
-        path,
-        use.line,
-        use.col,
-        use.code,
-        str(use.entry.old),
-        str(use.entry.new),
-        message,
-        fixable=use.problem is None,
+        path, use.line, use.col, use.code, old, new, message, fixable=use.problem is None
     )
 
 
@@ -153,5 +146,5 @@ def process_file(
         return outcome
     if rewrite:
         _rewrite(outcome, source, uses)
-    outcome.findings = sorted(_finding(path, use) for use in uses)
+    outcome.findings = sorted(_finding(path, use, index) for use in uses)
     return outcome

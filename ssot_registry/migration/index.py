@@ -107,6 +107,21 @@ class PathIndex:
             uses += rb"|\b(?:" + "|".join(singles).encode() + rb")\b"
         self.uses: re.Pattern[bytes] | None = re.compile(uses) if words else None
         self.relative = re.compile(rb"\bfrom[ \t]+\.")
+        self.entries = tuple(entries)  # keeps every entry alive: `wording` keys on their ids
+        self._wording: dict[tuple[int, str, str], tuple[str, str, str]] = {}
+
+    def wording(self, entry: Entry, used: str, replacement: str) -> tuple[str, str, str]:
+        """An entry's old and new path as text and its message for one spelling, made once.
+
+        Findings of the same use share these strings, so that results sent back
+        from worker processes pickle each of them once.
+        """
+        key = (id(entry), used, replacement)
+        found = self._wording.get(key)
+        if found is None:
+            found = (str(entry.old), str(entry.new), entry.describe(used, replacement))
+            self._wording[key] = found
+        return found
 
     def __bool__(self) -> bool:
         return bool(self.modules or self.attributes)

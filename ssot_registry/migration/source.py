@@ -57,8 +57,29 @@ class Source:
         return codecs.BOM_UTF8 + raw if self.bom else raw
 
 
+def _plain_utf8(raw: bytes) -> str | None:
+    """The text of a file without BOM or `coding` in its first two lines, if it is UTF-8.
+
+    `tokenize.detect_encoding` reads only those two lines and returns "utf-8"
+    for such a file; None sends every other file (and every error) that way.
+    """
+    first = raw.find(b"\n")
+    second = raw.find(b"\n", first + 1) if first >= 0 else -1
+    head = raw if second < 0 else raw[:second]
+    if raw.startswith(codecs.BOM_UTF8) or b"coding" in head:
+        return None
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
 def decode_source(raw: bytes) -> Source:
     """Decode a file's bytes as Python does (BOM, PEP 263 cookie); SourceError if impossible."""
+    text = _plain_utf8(raw)
+    if text is not None:  # the common case: the bytes are already the UTF-8 `data`
+        starts = [0, *accumulate(map(len, raw.splitlines(keepends=True)))]
+        return Source(text=text, encoding="utf-8", bom=False, data=raw, starts=starts)
     try:
         encoding, _ = tokenize.detect_encoding(io.BytesIO(raw).readline)
     except SyntaxError as error:

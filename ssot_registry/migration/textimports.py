@@ -15,10 +15,10 @@ from ssot_registry.migration.source import Source
 __all__ = ["Alias", "Spans", "Statement", "UnsureError", "read_imports"]
 
 _LEX = re.compile(
-    rb'#[^\r\n]*|"""(?:[^"\\]|\\[\s\S]|"(?!""))*"""'
-    rb"|'''(?:[^'\\]|\\[\s\S]|'(?!''))*'''"
-    rb'|"(?:[^"\\\r\n]|\\[\s\S])*"'
-    rb"|'(?:[^'\\\r\n]|\\[\s\S])*'"
+    rb'#[^\r\n]*|"""[^"\\]*(?:(?:\\[\s\S]|"(?!""))[^"\\]*)*"""'
+    rb"|'''[^'\\]*(?:(?:\\[\s\S]|'(?!''))[^'\\]*)*'''"
+    rb'|"[^"\\\r\n]*(?:\\[\s\S][^"\\\r\n]*)*"'
+    rb"|'[^'\\\r\n]*(?:\\[\s\S][^'\\\r\n]*)*'"
 )
 _TOKEN = re.compile(
     rb"(?P<space>[ \t\f]+|\\\r?\n|\\\r)|(?P<newline>\r?\n|\r)|(?P<comment>#[^\r\n]*)"
