@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import multiprocessing
 import os
-from collections.abc import Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from collections.abc import Sequence
+from functools import partial
 from pathlib import Path
 
 from ssot_registry.migration.engine import FileOutcome, process_file
@@ -14,12 +12,13 @@ from ssot_registry.migration.files import find_sources
 from ssot_registry.migration.index import PathIndex, build_index
 from ssot_registry.migration.model import FileError, Finding, MigrationResult, ScanReport
 from ssot_registry.migration.source import SourceError, write_atomically
+from ssot_registry.migration.workers import can_fork, run_forked
 from ssot_registry.registry import Registry, load
 
 __all__ = ["migrate", "migrate_report", "scan", "scan_report"]
 
 PARALLEL_FILES = 400
-_CHUNK = 96
+_CHUNK = 32
 _INDEX: PathIndex | None = None
 
 PathLike = str | os.PathLike[str]
@@ -41,16 +40,21 @@ def _cpu_count() -> int:
 
 
 def _set_index(index: PathIndex) -> None:
-    global _INDEX  # noqa: PLW0603 - the per-process index of a worker
+    global _INDEX  # noqa: PLW0603 - the per-process index of a pool worker
     _INDEX = index
+
+
+def _outcomes(
+    paths: list[str], index: PathIndex, rewrite: bool, full_parse: bool
+) -> list[FileOutcome]:
+    """The outcomes of `paths` that found something or failed."""
+    outcomes = (process_file(path, index, rewrite=rewrite, full_parse=full_parse) for path in paths)
+    return [outcome for outcome in outcomes if outcome.findings or outcome.error]
 
 
 def _process_chunk(paths: list[str], rewrite: bool, full_parse: bool) -> list[FileOutcome]:
     assert _INDEX is not None
-    outcomes = (
-        process_file(path, _INDEX, rewrite=rewrite, full_parse=full_parse) for path in paths
-    )
-    return [outcome for outcome in outcomes if outcome.findings or outcome.error]
+    return _outcomes(paths, _INDEX, rewrite, full_parse)
 
 
 def _process(
@@ -60,29 +64,42 @@ def _process(
     rewrite: bool,
     jobs: int | None,
     full_parse: bool = False,
-) -> Iterable[FileOutcome]:
+) -> list[FileOutcome]:
     """Run every file through the pipeline, across `jobs` processes for large trees."""
     workers = jobs if jobs is not None else _cpu_count()
     if workers > 1 and (jobs is not None or len(files) >= PARALLEL_FILES) and index:
-        try:
-            return _process_in_workers(files, index, rewrite, full_parse, workers)
-        except (BrokenProcessPool, OSError):
-            pass  # a worker died or could not start: do the work here instead
-    outcomes = (process_file(path, index, rewrite=rewrite, full_parse=full_parse) for path in files)
-    return [outcome for outcome in outcomes if outcome.findings or outcome.error]
+        chunks = [files[start : start + _CHUNK] for start in range(0, len(files), _CHUNK)]
+        found = _process_in_workers(chunks, index, rewrite, full_parse, workers)
+        if found is not None:
+            return found
+    return _outcomes(files, index, rewrite, full_parse)
 
 
 def _process_in_workers(
-    files: list[str], index: PathIndex, rewrite: bool, full_parse: bool, workers: int
-) -> list[FileOutcome]:
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    chunks = [files[start : start + _CHUNK] for start in range(0, len(files), _CHUNK)]
-    with ProcessPoolExecutor(
-        workers, mp_context=context, initializer=_set_index, initargs=(index,)
-    ) as pool:
-        futures = [pool.submit(_process_chunk, chunk, rewrite, full_parse) for chunk in chunks]
-        return [outcome for future in futures for outcome in future.result()]
+    chunks: list[list[str]], index: PathIndex, rewrite: bool, full_parse: bool, workers: int
+) -> list[FileOutcome] | None:
+    """The outcomes of every chunk from `workers` processes; None when none could start."""
+    if can_fork():
+        work = partial(_outcomes, index=index, rewrite=rewrite, full_parse=full_parse)
+        try:
+            return run_forked(chunks, work, workers)
+        except OSError:
+            return None
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    try:
+        with ProcessPoolExecutor(
+            workers,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_set_index,
+            initargs=(index,),
+        ) as pool:
+            futures = [pool.submit(_process_chunk, chunk, rewrite, full_parse) for chunk in chunks]
+            return [outcome for future in futures for outcome in future.result()]
+    except (BrokenProcessPool, OSError):
+        return None  # a worker died or could not start: do the work here instead
 
 
 def scan_report(

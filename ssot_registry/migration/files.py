@@ -50,29 +50,38 @@ def _read_gitignore(folder: str) -> _Ignore | None:
     return _Ignore(folder, lines)
 
 
-def _walk(folder: str, ignores: list[_Ignore]) -> Iterator[str]:
-    local = _read_gitignore(folder)
-    active = [*ignores, local] if local is not None else ignores
+def _walk(folder: str, ignores: list[_Ignore], *, top: bool = True) -> Iterator[str]:
+    """The sources under `folder`, in name order; a virtual environment below the top is skipped.
+
+    The folder's listing tells whether `.gitignore` or `pyvenv.cfg` is worth a system call.
+    """
     try:
-        entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+        entries = sorted(os.scandir(folder), key=_entry_name)
     except OSError:
         return
+    names = {entry.name for entry in entries}
+    if not top and "pyvenv.cfg" in names and os.path.exists(os.path.join(folder, "pyvenv.cfg")):
+        return
+    local = _read_gitignore(folder) if ".gitignore" in names else None
+    active = [*ignores, local] if local is not None else ignores
     for entry in entries:
         name = entry.name
         try:
             is_dir = entry.is_dir(follow_symlinks=False)
         except OSError:
             continue
-        if any(rule.matches(entry.path, name, is_dir=is_dir) for rule in active):
+        if active and any(rule.matches(entry.path, name, is_dir=is_dir) for rule in active):
             continue
         if is_dir:
             if name.startswith(".") or name in _SKIPPED_DIRS:
                 continue
-            if os.path.exists(os.path.join(entry.path, "pyvenv.cfg")):
-                continue
-            yield from _walk(entry.path, active)
+            yield from _walk(entry.path, active, top=False)
         elif name.endswith(SUFFIXES):
             yield entry.path
+
+
+def _entry_name(entry: os.DirEntry[str]) -> str:
+    return entry.name
 
 
 def find_sources(paths: Sequence[str | os.PathLike[str]], exclude: Sequence[str] = ()) -> list[str]:

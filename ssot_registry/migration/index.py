@@ -102,7 +102,10 @@ class PathIndex:
         # where a chain or a string can name a deprecated path: right after a dot or a quote
         # (or anywhere, for a top-level module that is itself deprecated)
         singles = sorted(re.escape(name) for name in self.modules if "." not in name)
-        uses = rb"(?:[.'\"][ \t]*(?:" + alternatives.encode() + rb"))\b"
+        # the lookahead (a byte that starts some word) lets most dots and quotes fail at once
+        firsts = "".join(sorted({re.escape(word[0]) for word in words if word})).encode()
+        ahead = rb"(?=[" + firsts + rb"])" if firsts else b""
+        uses = rb"(?:[.'\"][ \t]*" + ahead + rb"(?:" + alternatives.encode() + rb"))\b"
         if singles:
             uses += rb"|\b(?:" + "|".join(singles).encode() + rb")\b"
         self.uses: re.Pattern[bytes] | None = re.compile(uses) if words else None
