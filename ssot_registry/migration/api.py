@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from functools import partial
+from operator import attrgetter
 from pathlib import Path
 
 from ssot_registry.migration.engine import FileOutcome, process_file
@@ -24,8 +25,8 @@ _INDEX: PathIndex | None = None
 PathLike = str | os.PathLike[str]
 
 
-def _place(finding: Finding) -> tuple[str, int, int, str, str]:
-    return (finding.path, finding.line, finding.col, finding.code, finding.old)
+# where a finding is: the sort key of a report (one C call per finding)
+_place = attrgetter("path", "line", "col", "code", "old")
 
 
 def _registry(registry: Registry | PathLike) -> Registry:

@@ -6,6 +6,7 @@ import ast
 import difflib
 import warnings
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from ssot_registry.migration.analyze import FileAnalysis, Use
 from ssot_registry.migration.edits import Edit, apply_edits
@@ -18,6 +19,8 @@ from ssot_registry.migration.textscan import UnsureError, find_uses
 __all__ = ["FileOutcome", "process_file"]
 
 _EMPTY = ast.Module(body=[], type_ignores=[])
+# the order of `Finding` (every field but the path, which one file's findings share)
+_ORDER = attrgetter("line", "col", "code", "old", "new", "message", "fixable")
 
 
 @dataclass
@@ -146,5 +149,5 @@ def process_file(
         return outcome
     if rewrite:
         _rewrite(outcome, source, uses)
-    outcome.findings = sorted(_finding(path, use, index) for use in uses)
+    outcome.findings = sorted((_finding(path, use, index) for use in uses), key=_ORDER)
     return outcome

@@ -61,23 +61,19 @@ class Spans:
         self.data = data
         self.starts: list[int] = []
         self.ends: list[int] = []
-        self.position = 0
+        self.found = _LEX.finditer(data)
         self.done = False
 
     def _lex_past(self, offset: int) -> None:
         """Lex until a string or comment starts after `offset` (or the file ends)."""
-        data = self.data
-        search = _LEX.search
         starts, ends = self.starts, self.ends
-        while not self.done and (not starts or starts[-1] <= offset):
-            found = search(data, self.position)
-            if found is None:
-                self.done = True
-                return
+        for found in self.found:
             start, end = found.span()
             starts.append(start)
             ends.append(end)
-            self.position = end
+            if start > offset:
+                return
+        self.done = True
 
     def at(self, offset: int) -> int | None:
         """The index of the string or comment holding `offset`, None when it is code."""
