@@ -112,6 +112,10 @@ class PathIndex:
         self.relative = re.compile(rb"\bfrom[ \t]+\.")
         self.entries = tuple(entries)  # keeps every entry alive: `wording` keys on their ids
         self._wording: dict[tuple[int, str, str], tuple[str, str, str]] = {}
+        # the same imports recur in file after file: each name is matched once per process
+        # (a `Match` is immutable, so every use may share it)
+        self._module_matches: dict[str, Match | None] = {}
+        self._exact_matches: dict[str, Match | None] = {}
 
     def wording(self, entry: Entry, used: str, replacement: str) -> tuple[str, str, str]:
         """An entry's old and new path as text and its message for one spelling, made once.
@@ -139,6 +143,21 @@ class PathIndex:
 
     def match_module(self, name: str) -> Match | None:
         """The module entry covering module `name` (itself or a parent package)."""
+        try:
+            return self._module_matches[name]
+        except KeyError:
+            found = self._module_matches[name] = self._find_module(name)
+            return found
+
+    def match_exact(self, dotted: str) -> Match | None:
+        """The entry whose old path is spelled exactly `dotted` (`pkg.mod` or `pkg.mod.Name`)."""
+        try:
+            return self._exact_matches[dotted]
+        except KeyError:
+            found = self._exact_matches[dotted] = self._find_exact(dotted)
+            return found
+
+    def _find_module(self, name: str) -> Match | None:
         parts = name.split(".")
         for end in range(len(parts), 0, -1):
             entry = self.modules.get(".".join(parts[:end]))
@@ -147,8 +166,7 @@ class PathIndex:
                 return Match(entry, name, new, len(parts))
         return None
 
-    def match_exact(self, dotted: str) -> Match | None:
-        """The entry whose old path is spelled exactly `dotted` (`pkg.mod` or `pkg.mod.Name`)."""
+    def _find_exact(self, dotted: str) -> Match | None:
         entry = self.modules.get(dotted)
         if entry is not None:
             return Match(entry, dotted, entry.new.module, dotted.count(".") + 1)

@@ -85,7 +85,7 @@ def run_forked(
         if not children:
             raise
     try:
-        done: dict[int, list[list[Result]]] = {0: [work(chunk) for chunk in shares[0]]}
+        done: dict[int, list[list[Result]]] = {0: _run_share(work, shares[0])}
     finally:  # reap every child, even when this process's own share failed
         received = [(number, _receive(pid, read_end)) for number, pid, read_end in children]
     for number, outcome in received:
