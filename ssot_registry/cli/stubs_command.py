@@ -8,12 +8,12 @@ from typing import Any
 
 from ssot_registry.cli.common import EXIT_OK, UsageError, add_registry_option, emit, load_registry
 from ssot_registry.registry import ImportPath
-from ssot_registry.render.stubs import render_stubs
 
 __all__ = ["register"]
 
 
 def _stubs(options: argparse.Namespace) -> int:
+    from ssot_registry.render.stubs import render_stubs
     from ssot_registry.validator.definition import kind_of_path, source_exists
 
     registry = load_registry(options)

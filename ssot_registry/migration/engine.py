@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import ast
-import difflib
 import warnings
 from dataclasses import dataclass, field
 from operator import attrgetter
@@ -77,6 +76,8 @@ def _finding(path: str, use: Use, index: PathIndex) -> Finding:
 
 
 def _diff(path: str, before: str, after: str) -> str:
+    import difflib  # only diffs need it; `scan` starts faster without
+
     lines = difflib.unified_diff(
         before.splitlines(keepends=True),
         after.splitlines(keepends=True),

@@ -13,7 +13,6 @@ import hashlib
 import marshal
 import os
 import sys
-import tempfile
 from pathlib import Path
 
 from ssot_registry.registry.compiled import Rows
@@ -63,6 +62,8 @@ def write_cached(source: Path, digest: bytes, rows: Rows) -> None:
     payload = _FORMAT + digest + marshal.dumps(rows)
     with contextlib.suppress(OSError):
         target.parent.mkdir(exist_ok=True)
+        import tempfile  # only when a cache is written, not on every warm start
+
         handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{source.name}.")
         try:
             with os.fdopen(handle, "wb") as stream:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import keyword
 import re
 from dataclasses import dataclass
@@ -20,7 +21,12 @@ _NAME = rf"{_NOT_KEYWORD}[^\W\d]\w*"
 _DOTTED = rf"{_NAME}(?:\.{_NAME})*"
 PATH_PATTERN = rf"^{_DOTTED}(?::{_DOTTED})?$"
 """What a valid path looks like (Python `re` syntax); `ImportPath.parse` explains mismatches."""
-_PATH = re.compile(PATH_PATTERN)
+
+
+@functools.cache
+def _path_pattern() -> re.Pattern[str]:
+    """PATH_PATTERN compiled on first use (a large pattern: kept off the import time)."""
+    return re.compile(PATH_PATTERN)
 
 
 def split_path(text: str) -> tuple[str, str | None]:
@@ -55,7 +61,7 @@ class ImportPath:
         if not isinstance(text, str):
             raise TypeError(f"an import path must be a string, got {type(text).__name__}")
         module, colon, qualname = text.partition(":")
-        if _PATH.match(text) and text.isascii():
+        if _path_pattern().match(text) and text.isascii():
             return cls(module, qualname if colon else None)
         try:
             check_dotted_name(module, "module part")

@@ -60,29 +60,37 @@ def render_findings_text(report: ScanReport) -> str:
 
 
 def render_findings_json(report: ScanReport) -> str:
-    """The scan as one JSON object (SPEC §10 "Scan JSON")."""
-    payload = {
-        "findings": [
-            {
-                "path": finding.path,
-                "line": finding.line,
-                "col": finding.col,
-                "code": finding.code,
-                "old": finding.old,
-                "new": finding.new,
-                "message": finding.message,
-                "fixable": finding.fixable,
-            }
-            for finding in report.findings
-        ],
-        "summary": {
-            "files": report.files,
-            "findings": len(report.findings),
-            "by_old": {old: count for old, (_, count, _) in _by_old(report.findings).items()},
-        },
-        "errors": [{"path": error.path, "message": error.message} for error in report.errors],
-    }
-    return json.dumps(payload) + "\n"  # no indent: the C encoder, fast on large reports
+    """The scan as one JSON object (SPEC §10 "Scan JSON"), as `json.dumps` would print it.
+
+    Findings share their path, paths and message strings, so each distinct
+    string is encoded once and every finding is one formatted line: about
+    twice as fast as encoding a list of dicts on large reports.
+    """
+    encoded: dict[str, str] = {}
+
+    def text(value: str) -> str:
+        found = encoded.get(value)
+        if found is None:
+            found = encoded[value] = json.dumps(value)
+        return found
+
+    findings = ", ".join(
+        f'{{"path": {text(finding.path)}, "line": {finding.line}, "col": {finding.col}, '
+        f'"code": {text(finding.code)}, "old": {text(finding.old)}, "new": {text(finding.new)}, '
+        f'"message": {text(finding.message)}, "fixable": {"true" if finding.fixable else "false"}}}'
+        for finding in report.findings
+    )
+    rest = json.dumps(
+        {
+            "summary": {
+                "files": report.files,
+                "findings": len(report.findings),
+                "by_old": {old: count for old, (_, count, _) in _by_old(report.findings).items()},
+            },
+            "errors": [{"path": error.path, "message": error.message} for error in report.errors],
+        }
+    )
+    return f'{{"findings": [{findings}], {rest[1:]}\n'
 
 
 def _escape_data(text: str) -> str:
