@@ -17,6 +17,8 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
+from ssot_registry.validator.worker import failure
+
 __all__ = ["WorkerPool", "run_isolated"]
 
 Unit = dict[str, Any]
@@ -28,24 +30,7 @@ _RUN_ONCE = "from ssot_registry.validator.worker import run_once; run_once()"
 
 
 def _failures(unit: Unit, code: str, message: str) -> list[Outcome]:
-    return [
-        {
-            "entry": task["entry"],
-            "kind": task["type"],
-            "status": "fail",
-            "code": code,
-            "message": message,
-            "line": task.get("line"),
-            "cause": {
-                "module": unit["module"],
-                "file": None,
-                "line": None,
-                "chain": [],
-                "error": message,
-            },
-        }
-        for task in unit["tasks"]
-    ]
+    return [failure(task, code, message, unit["module"]) for task in unit["tasks"]]
 
 
 class _Worker:

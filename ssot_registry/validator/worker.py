@@ -56,12 +56,13 @@ def _check(unit: dict[str, Any], config: dict[str, Any]) -> list[dict[str, Any]]
         return run_units([unit], _registry(config), roots)
     except BaseException as error:
         return [
-            _failure(task, "SSOT014", f"the check itself failed: {error!r}", unit["module"])
+            failure(task, "SSOT014", f"the check itself failed: {error!r}", unit["module"])
             for task in unit["tasks"]
         ]
 
 
-def _failure(task: dict[str, Any], code: str, message: str, module: str = "") -> dict[str, Any]:
+def failure(task: dict[str, Any], code: str, message: str, module: str = "") -> dict[str, Any]:
+    """The outcome of a task that failed before it could be checked (crash, timeout, ...)."""
     return {
         "entry": task["entry"],
         "kind": task["type"],
@@ -175,13 +176,13 @@ def _collect(pid: int, read_end: int, unit: dict[str, Any], timeout: float) -> l
             os.kill(pid, signal.SIGKILL)
         os.waitpid(pid, 0)
         message = f"importing {unit['module']} did not finish within {timeout:g} s (killed)"
-        return [_failure(t, "SSOT013", message, unit["module"]) for t in unit["tasks"]]
+        return [failure(t, "SSOT013", message, unit["module"]) for t in unit["tasks"]]
     _, status = os.waitpid(pid, 0)
     try:
         outcomes: list[dict[str, Any]] = json.loads(b"".join(chunks))
     except ValueError:
         message = f"importing {unit['module']} {_describe_status(status)}"
-        return [_failure(t, "SSOT014", message, unit["module"]) for t in unit["tasks"]]
+        return [failure(t, "SSOT014", message, unit["module"]) for t in unit["tasks"]]
     return outcomes
 
 
