@@ -94,14 +94,6 @@ class Registry:
         self._requires: dict[str, Requirement] | None = None
         self._externals: tuple[External, ...] | None = None
         self._external_index: dict[ImportPath, External] | None = None
-        self._by_module: dict[str, tuple[Alias, ...]] | None = None
-
-    @classmethod
-    def from_file(
-        cls, file: RegistryFile, lines: Mapping[str, int] | None = None, source: Path | None = None
-    ) -> Registry:
-        """Build from a validated `RegistryFile` (lines: key path -> line, when known)."""
-        return cls(compile_rows(file, lines or {}), source)
 
     def __repr__(self) -> str:
         return (
@@ -198,16 +190,6 @@ class Registry:
         """The `[symbols]` entry of that name, if any."""
         return self.symbols.get(name)
 
-    def aliases_by_module(self) -> Mapping[str, tuple[Alias, ...]]:
-        """Attribute aliases grouped by the module of their `old` path, plus module aliases
-        under their own old module name."""
-        if self._by_module is None:
-            grouped: dict[str, list[int]] = {}
-            for index, row in enumerate(self.rows["alias"]):
-                grouped.setdefault(row[0], []).append(index)
-            self._by_module = _LazyGroups(self, grouped)  # type: ignore[assignment]
-        return self._by_module  # type: ignore[return-value]
-
     def find_alias(self, path: str | ImportPath) -> tuple[Alias, ImportPath] | None:
         """The alias covering `path` and the canonical path it leads to.
 
@@ -230,31 +212,6 @@ class Registry:
         """The canonical path `path` leads to (itself when no alias covers it)."""
         found = self.find_alias(path)
         return found[1] if found else _as_path(path)
-
-
-class _LazyGroups(Mapping[str, tuple[Alias, ...]]):
-    """module -> aliases of that module, building the alias models on first lookup."""
-
-    def __init__(self, registry: Registry, groups: dict[str, list[int]]) -> None:
-        self._registry = registry
-        self._groups = groups
-        self._built: dict[str, tuple[Alias, ...]] = {}
-
-    def __getitem__(self, module: str) -> tuple[Alias, ...]:
-        built = self._built.get(module)
-        if built is None:
-            built = tuple(self._registry._alias_at(i) for i in self._groups[module])
-            self._built[module] = built
-        return built
-
-    def __contains__(self, module: object) -> bool:
-        return module in self._groups
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._groups)
-
-    def __len__(self) -> int:
-        return len(self._groups)
 
 
 def _as_path(path: str | ImportPath) -> ImportPath:
