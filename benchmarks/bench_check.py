@@ -35,6 +35,14 @@ STDLIB = ["json", "decimal", "datetime", "logging", "collections", "functools", 
 THIRD_PARTY = ["packaging.version", "pydantic", "wrapt"]
 
 
+# How the seed report's authors found their import errors: pytest collecting the tests.
+COLLECT_ONLY = [
+    sys.executable,
+    *("-m", "pytest", "--collect-only", "-q", "-p", "no:cacheprovider", "-p", "no:ssot_registry"),
+    "tests",
+]
+
+
 def _module_source(index: int) -> str:
     imports = {STDLIB[index % len(STDLIB)], STDLIB[(index * 3 + 1) % len(STDLIB)]}
     imports.add(THIRD_PARTY[index % len(THIRD_PARTY)])
@@ -188,23 +196,7 @@ def run() -> tuple[str, list[Row]]:
         one_process = median_seconds(
             lambda: call([sys.executable, "-c", f"import {', '.join(modules)}"]), repeat=5
         )
-        collect = median_seconds(
-            lambda: call(
-                [
-                    sys.executable,
-                    "-m",
-                    "pytest",
-                    "--collect-only",
-                    "-q",
-                    "-p",
-                    "no:cacheprovider",
-                    "-p",
-                    "no:ssot_registry",
-                    "tests",
-                ]
-            ),
-            repeat=3,
-        )
+        collect = median_seconds(lambda: call(COLLECT_ONLY), repeat=3)
     real_rows = _run_real()
     entries = MODULES * ENTRIES_PER_MODULE
     title = f"check: {MODULES} modules, {entries} entries, --jobs {JOBS}"
@@ -256,23 +248,7 @@ def _run_real() -> list[Row]:
             / len(sample)
             * len(modules)
         )
-        collect = median_seconds(
-            lambda: call(
-                [
-                    sys.executable,
-                    "-m",
-                    "pytest",
-                    "--collect-only",
-                    "-q",
-                    "-p",
-                    "no:cacheprovider",
-                    "-p",
-                    "no:ssot_registry",
-                    "tests",
-                ]
-            ),
-            repeat=3,
-        )
+        collect = median_seconds(lambda: call(COLLECT_ONLY), repeat=3)
     name = f"real packages ({len(modules)} modules)"
     return [
         ratio_row(
