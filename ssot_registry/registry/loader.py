@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
 from ssot_registry.exceptions import Problem, RegistryError
@@ -46,9 +48,39 @@ def load_text(text: str, path: Path | None = None) -> Registry:
     return _validate(text, path, static_checks=True)
 
 
+def _unreadable(path: Path, error: OSError) -> RegistryError:
+    return _file_problem(path, f"cannot read the file ({error.strerror}); check it")
+
+
+MAX_SIZE = 64 * 1024 * 1024
+"""The largest registry file read (a 10,000-alias registry is about 1 MiB)."""
+
+_NOT_REGULAR = (
+    (stat.S_ISFIFO, "a FIFO"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def _check_kind(path: Path, mode: int, size: int) -> None:
+    if stat.S_ISDIR(mode):
+        raise _file_problem(path, "is a folder, not a registry file; pass the TOML file")
+    if not stat.S_ISREG(mode):
+        kind = next((name for test, name in _NOT_REGULAR if test(mode)), "not a regular file")
+        raise _file_problem(path, f"is {kind}, not a registry file; pass the TOML file")
+    if size > MAX_SIZE:
+        raise _file_problem(
+            path,
+            f"is {size / 2**20:.0f} MiB, more than a registry can be "
+            f"({MAX_SIZE // 2**20} MiB); pass the registry TOML file",
+        )
+
+
 def _read_bytes(path: Path) -> bytes:
+    """The file's bytes: a regular file of at most MAX_SIZE (a FIFO is never waited on)."""
     try:
-        return path.read_bytes()
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError:
         raise _file_problem(
             path, "registry file not found; create it or pass --registry FILE"
@@ -56,7 +88,19 @@ def _read_bytes(path: Path) -> bytes:
     except IsADirectoryError:
         raise _file_problem(path, "is a folder, not a registry file; pass the TOML file") from None
     except OSError as error:
-        raise _file_problem(path, f"cannot read the file ({error.strerror}); check it") from None
+        raise _unreadable(path, error) from None
+    try:
+        status = os.fstat(descriptor)
+        _check_kind(path, status.st_mode, status.st_size)
+        with os.fdopen(descriptor, "rb", closefd=False) as stream:
+            data = stream.read(MAX_SIZE + 1)
+    except OSError as error:
+        raise _unreadable(path, error) from None
+    finally:
+        os.close(descriptor)
+    if len(data) > MAX_SIZE:  # grew while being read
+        raise _file_problem(path, f"is more than {MAX_SIZE // 2**20} MiB; pass the TOML file")
+    return data
 
 
 def read(path: str | Path) -> Registry:

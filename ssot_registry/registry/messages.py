@@ -56,9 +56,8 @@ _EXPECTED = {
 
 def _allowed_keys(location: Sequence[str | int]) -> list[str]:
     """The keys a table at `location` accepts, as written in the file."""
-    if len(location) <= 1:
-        model: type[BaseModel] = RegistryFile
-    else:
+    model: type[BaseModel] = RegistryFile
+    if location:
         model = _ENTRY_MODELS.get(str(location[0]), RegistryFile)
     return sorted(field.alias or name for name, field in model.model_fields.items())
 

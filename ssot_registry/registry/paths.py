@@ -7,6 +7,7 @@ import importlib
 import keyword
 import re
 import sys
+import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -33,13 +34,13 @@ _NOT_KEYWORD = rf"(?!(?:{'|'.join(keyword.kwlist)})(?!\w))"
 _NAME = rf"{_NOT_KEYWORD}[^\W\d]\w*"
 _DOTTED = rf"{_NAME}(?:\.{_NAME})*"
 PATH_PATTERN = rf"^{_DOTTED}(?::{_DOTTED})?$"
-"""What a valid path looks like (Python `re` syntax); `ImportPath.parse` explains mismatches."""
+"""What a valid path looks like, for editors (JSON Schema); `ImportPath.parse` decides exactly."""
 
 
 @functools.cache
 def _path_pattern() -> re.Pattern[str]:
     """PATH_PATTERN compiled on first use (a large pattern: kept off the import time)."""
-    return re.compile(PATH_PATTERN)
+    return re.compile(PATH_PATTERN.removeprefix("^").removesuffix("$"))
 
 
 def split_path(text: str) -> tuple[str, str | None]:
@@ -57,6 +58,12 @@ def check_dotted_name(text: str, what: str) -> None:
             raise ValueError(f"the {what} {text!r} has an empty part")
         if not part.isidentifier():
             raise ValueError(f"the {what} {text!r} has {part!r}, which is not a Python identifier")
+        normal = part if part.isascii() else unicodedata.normalize("NFKC", part)
+        if normal != part:
+            raise ValueError(
+                f"the {what} {text!r} has {part!r}, which Python code reads as {normal!r}; "
+                f"write {normal!r}"
+            )
         if keyword.iskeyword(part):
             raise ValueError(f"the {what} {text!r} uses the keyword {part!r} as a name")
 
@@ -102,11 +109,16 @@ class ImportPath:
 
     @classmethod
     def parse(cls, text: str) -> ImportPath:
-        """Parse `module` or `module:qualname`; raise ValueError saying what is wrong and how."""
+        """Parse `module` or `module:qualname`; raise ValueError saying what is wrong and how.
+
+        Each dotted part is exactly a Python identifier (`str.isidentifier`, in NFKC form as
+        Python code spells it) and not a keyword; nothing else is allowed, not even a
+        trailing newline.
+        """
         if not isinstance(text, str):
             raise TypeError(f"an import path must be a string, got {type(text).__name__}")
         module, colon, qualname = text.partition(":")
-        if _path_pattern().match(text) and text.isascii():
+        if text.isascii() and _path_pattern().fullmatch(text):
             return cls(module, qualname if colon else None)
         try:
             check_dotted_name(module, "module part")

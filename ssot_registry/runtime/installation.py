@@ -9,12 +9,12 @@ from pathlib import Path
 from types import TracebackType
 
 from ssot_registry.registry import Alias, Registry, load
+from ssot_registry.registry.environment import env_flag
 from ssot_registry.runtime.engine import Listener, Shims
 
 __all__ = ["STRICT_VARIABLE", "Installation", "install", "installations"]
 
 STRICT_VARIABLE = "SSOT_REGISTRY_STRICT"
-_TRUE = frozenset({"1", "true", "yes", "on"})
 _ACTIVE: list[Installation] = []
 _LOCK = threading.RLock()
 
@@ -96,7 +96,7 @@ class Installation:
 
 
 def _strict_from_environment() -> bool:
-    return os.environ.get(STRICT_VARIABLE, "").strip().lower() in _TRUE
+    return env_flag(STRICT_VARIABLE)
 
 
 def _registries(registry: Registry | str | os.PathLike[str] | None) -> list[Registry]:
