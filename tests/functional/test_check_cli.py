@@ -180,7 +180,8 @@ def test_invalid_registry_exits_two(tmp_path: Path, capsys: pytest.CaptureFixtur
 def test_static_findings_are_reported_with_the_rest(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """SSOT002-005 are findings: reported in the results with exit 1, not a load error."""
+    """SSOT002-005 are findings: reported in the results with exit 1, not a load error, under
+    the alias they are about (SPEC section 10)."""
     registry = tmp_path / "registry.toml"
     registry.write_text(
         textwrap.dedent("""\
@@ -198,6 +199,6 @@ def test_static_findings_are_reported_with_the_rest(
     status, out, _ = run(["check", "--registry", str(registry), "--format", "json"], capsys)
     data = json.loads(out)
     assert status == 1
-    assert data["results"][0]["entry"] == "registry"
+    assert (data["results"][0]["entry"], data["results"][0]["kind"]) == ("json:loads_old", "alias")
     assert data["results"][0]["code"] == "SSOT005"
     assert data["results"][0]["line"] == 5

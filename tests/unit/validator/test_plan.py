@@ -42,7 +42,7 @@ REGISTRY = load_text(
 def test_units_group_entries_by_the_module_imported_first() -> None:
     """Symbols by their module, aliases by their `new` module; units sorted by module."""
     units = plan_units(REGISTRY, None)
-    assert [(u["module"], [t["entry"] for t in u["tasks"]]) for u in units] == [
+    assert [(u.module, [t.entry for t in u.tasks]) for u in units] == [
         ("app.core", ["a", "b", "app.old:a"]),
         ("app.util", ["c", "legacy_app"]),
         ("json", ["d"]),
