@@ -13,18 +13,39 @@ from pathlib import Path
 from ssot_registry.registry import Registry
 from ssot_registry.validator.records import Task, Unit, alias_task, symbol_task
 
-__all__ = ["application_roots", "in_shard", "plan_units", "preimports", "search_path"]
+__all__ = [
+    "application_roots",
+    "in_shard",
+    "plan_units",
+    "preimports",
+    "project_root",
+    "search_path",
+]
+
+
+def project_root(registry_file: Path) -> Path | None:
+    """The folder of the nearest `pyproject.toml` at or above the registry file (like pytest's
+    rootdir): where the application's top-level packages usually are."""
+    for folder in registry_file.resolve().parents:
+        if (folder / "pyproject.toml").is_file():
+            return folder
+    return None
 
 
 def search_path(
-    extra: Sequence[str | os.PathLike[str]] = (), registry_folder: Path | None = None
+    extra: Sequence[str | os.PathLike[str]] = (), registry_file: Path | None = None
 ) -> list[str]:
-    """What checked code sees on sys.path: the current directory, each `--path DIR`, sys.path,
-    and last the registry's folder (so it only fills in modules found nowhere else)."""
+    """What checked code sees on sys.path: the current directory, each `--path DIR`, the
+    project root, sys.path, and last the registry's folder (so it only fills in modules
+    found nowhere else)."""
     cwd = os.getcwd()
-    entries = [cwd, *(os.path.abspath(p) for p in extra), *(p or cwd for p in sys.path)]
-    if registry_folder is not None:
-        entries.append(str(registry_folder.resolve()))
+    entries = [cwd, *(os.path.abspath(p) for p in extra)]
+    root = project_root(registry_file) if registry_file is not None else None
+    if root is not None:
+        entries.append(str(root))
+    entries += [p or cwd for p in sys.path]
+    if registry_file is not None:
+        entries.append(str(registry_file.resolve().parent))
     return list(dict.fromkeys(entries))
 
 

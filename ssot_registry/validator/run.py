@@ -81,7 +81,7 @@ def check(
     # warm workers start now and import this library while the plan is finished here
     pool = WorkerPool(jobs, timeout) if isolate and chosen == "fork" and units else None
     try:
-        path = search_path(paths, registry.source.parent if registry.source else None)
+        path = search_path(paths, registry.source)
         results = list(found.results)
         results += [
             check_requirement(requirement, path)
