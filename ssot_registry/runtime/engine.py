@@ -10,9 +10,11 @@ from importlib.machinery import ModuleSpec
 from types import FrameType, ModuleType
 from typing import Any
 from warnings import warn_explicit
+from weakref import WeakKeyDictionary
 
 from ssot_registry.registry import Alias, ImportPath, Registry
 from ssot_registry.runtime import hooks
+from ssot_registry.runtime.cpython import module_lock
 from ssot_registry.runtime.entries import NEW_MODULE, NEW_NAME, OLD_MODULE, OLD_NAME, Entry, Row
 from ssot_registry.runtime.frames import frame_location, is_import_from, user_frame, warn_at
 from ssot_registry.runtime.loaders import (
@@ -91,8 +93,9 @@ class Shims:
         self._symbols: dict[str, ImportPath] | None = None
         self._busy = threading.local()
         self._lock = threading.Lock()
-        self._hooked: list[tuple[ModuleType, hooks.Hooks]] = []
-        self._created: list[tuple[str, ModuleType]] = []
+        # bounded by what is alive: one slot per (module, role) hooked, one per name created
+        self._hooked: WeakKeyDictionary[ModuleType, dict[str, hooks.Hooks]] = WeakKeyDictionary()
+        self._created: dict[str, ModuleType] = {}
         self.finder = ShimFinder(self)
 
     # -- lookups ----------------------------------------------------------------
@@ -151,7 +154,7 @@ class Shims:
             flags = 0
         entry = self._module_entry(fullname)
         if entry is not None:
-            return self._alias_spec(entry)
+            return self._alias_spec(entry, fullname)
         if not flags:
             return None
         # inside a shim package nothing real can exist: skip the search
@@ -185,8 +188,12 @@ class Shims:
         finally:
             busy.discard(fullname)
 
-    def _alias_spec(self, entry: Entry) -> ModuleSpec:
-        new_spec = None if entry.refused else self._peek_spec(entry.new_module)
+    def _alias_spec(self, entry: Entry, fullname: str) -> ModuleSpec | None:
+        """The spec of an old module path; None for a submodule whose canonical module does
+        not exist (`find_spec("old.nonexistent")` is None, as for any missing module)."""
+        new_spec = self._peek_spec(entry.new_module)
+        if new_spec is None and fullname not in self._module_rows:
+            return None
         spec = ModuleSpec(
             entry.old_module,
             AliasLoader(self, entry, new_spec),
@@ -268,12 +275,26 @@ class Shims:
                 if not isinstance(value, Entry) or value.removed_in is None
             ]
 
-        attached = hooks.attach(self, module, factory, listed, role)
-        self._hooked.append((module, attached))  # list.append is atomic
+        with self._lock:  # hooking again (a reload, a second pass) replaces this role's hooks
+            roles = self._hooked.get(module)
+            if roles is None:
+                self._hooked[module] = roles = {}
+            stale = roles.get(role)
+            if stale is not None:
+                hooks.detach(module, stale)
+            roles[role] = hooks.attach(self, module, factory, listed, role)
 
     def record_created(self, fullname: str, module: ModuleType) -> None:
-        """Remember a name this library put in `sys.modules`, for `uninstall()`."""
-        self._created.append((fullname, module))
+        """Remember a name this library put in `sys.modules`, for `uninstall()` (the latest
+        module of a name re-imported after `sys.modules.pop` replaces the earlier one)."""
+        with self._lock:
+            self._created.pop(fullname, None)
+            self._created[fullname] = module
+
+    def tracked(self) -> tuple[int, int]:
+        """(hooked modules, names put in `sys.modules`): what `uninstall()` will visit."""
+        with self._lock:
+            return len(self._hooked), len(self._created)
 
     def notify(self, entry: Entry, frame: FrameType | None) -> None:
         """Tell every use listener about one use of an alias."""
@@ -290,7 +311,7 @@ class Shims:
                 raise ImportError(entry.message, name=entry.old_module)
             raise AttributeError(entry.message)
         value = entry.value(self)
-        if not entry.wrap:
+        if entry.warns_on_access(value):
             if self.listeners:
                 self.notify(entry, user)
             warn_at(entry.message, entry.category, user)
@@ -351,20 +372,35 @@ class Shims:
         return name in self._module_rows
 
     def deactivate(self) -> None:
-        """Undo everything `activate` and the loaders did, leaving real modules alone."""
+        """Take the finder off `sys.meta_path`: no new import reaches these shims."""
         sys.meta_path[:] = [finder for finder in sys.meta_path if finder is not self.finder]
-        with self._lock:
-            hooked, self._hooked = self._hooked, []
-            created, self._created = self._created, []
-        for module, attached in reversed(hooked):
-            hooks.detach(module, attached)
-        for fullname, module in reversed(created):
-            if sys.modules.get(fullname) is module:
-                del sys.modules[fullname]
-            parent_name, _, child = fullname.rpartition(".")
-            parent = sys.modules.get(parent_name) if parent_name else None
-            if parent is not None and parent.__dict__.get(child) is module:
-                delattr(parent, child)
+
+    def forget(self) -> None:
+        """Undo what the loaders did: detach the hooks and remove the names put in `sys.modules`
+        (and as attributes of parents), leaving real modules imported meanwhile alone.
+
+        Each name is removed under importlib's locks of it and of its submodules being imported:
+        a thread still loading one finishes first (importlib re-reads `sys.modules` then), and
+        what such a late load records is undone in the next round. Call it outside other locks.
+        """
+        while True:
+            with self._lock:
+                hooked = [(module, list(roles.values())) for module, roles in self._hooked.items()]
+                self._hooked = WeakKeyDictionary()
+                created, self._created = list(self._created.items()), {}
+            if not hooked and not created:
+                return
+            for module, attached in reversed(hooked):
+                for one in reversed(attached):
+                    hooks.detach(module, one)
+            for fullname, module in reversed(created):
+                with module_lock(fullname):
+                    if sys.modules.get(fullname) is module:
+                        del sys.modules[fullname]
+                parent_name, _, child = fullname.rpartition(".")
+                parent = sys.modules.get(parent_name) if parent_name else None
+                if parent is not None and parent.__dict__.get(child) is module:
+                    delattr(parent, child)
 
 
 def _deeper_import_pending(old: str, frame: FrameType | None, user: FrameType | None) -> bool:

@@ -17,6 +17,7 @@ from typing import Any, Protocol
 from ssot_registry.exceptions import AliasWarning
 from ssot_registry.registry import Alias, ImportPath, Registry
 from ssot_registry.runtime.messages import CATEGORIES, deprecation_message, removal_message
+from ssot_registry.runtime.wrap_limits import wrap_limitation
 
 __all__ = ["Entry", "Reporter", "Row"]
 
@@ -133,6 +134,13 @@ class Entry:
 
             with _PROXY_LOCK:
                 if self._proxy_target is not value:
-                    self._proxy = make_proxy(value, self, reporter)
+                    # what a proxy cannot stand in for is served bare (see `warns_on_access`)
+                    bare = wrap_limitation(value) is not None
+                    self._proxy = value if bare else make_proxy(value, self, reporter)
                     self._proxy_target = value
         return self._proxy
+
+    def warns_on_access(self, value: object) -> bool:
+        """Whether a use of the old name that yielded `value` warns now, not at each call: always
+        outside wrap mode, and in wrap mode when `value` is served without a proxy."""
+        return not self.wrap or value is self._proxy_target

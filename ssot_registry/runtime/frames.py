@@ -8,8 +8,6 @@ import os
 from types import FrameType
 from warnings import warn_explicit
 
-from ssot_registry.exceptions import AliasWarning
-
 __all__ = [
     "IMPORT_FROM",
     "SKIPPED",
@@ -62,7 +60,7 @@ def is_import_from(frame: FrameType | None) -> bool:
     return opcode == _CALL_INTRINSIC_1 and index + 1 < len(code) and code[index + 1] == 2
 
 
-def warn_at(message: str, category: type[AliasWarning], frame: FrameType | None) -> None:
+def warn_at(message: str, category: type[Warning], frame: FrameType | None) -> None:
     """Emit the warning as if `frame` had called `warnings.warn` (filters and registry alike)."""
     if frame is None:
         warn_explicit(message, category, "<unknown>", 0)

@@ -71,6 +71,8 @@ class Installation:
                 shims.deactivate()
             if self in _ACTIVE:
                 _ACTIVE.remove(self)
+        for shims in reversed(self._shims):  # may wait on import locks: never under _LOCK
+            shims.forget()
 
     def __enter__(self) -> Installation:
         return self
