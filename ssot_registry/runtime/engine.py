@@ -15,7 +15,7 @@ from weakref import WeakKeyDictionary
 from ssot_registry.registry import Alias, ImportPath, Registry
 from ssot_registry.runtime import hooks
 from ssot_registry.runtime.cpython import module_lock
-from ssot_registry.runtime.entries import NEW_MODULE, NEW_NAME, OLD_MODULE, OLD_NAME, Entry, Row
+from ssot_registry.runtime.entries import Entry
 from ssot_registry.runtime.frames import frame_location, is_import_from, user_frame, warn_at
 from ssot_registry.runtime.loaders import (
     AliasLoader,
@@ -37,21 +37,6 @@ class ShimPath(list[str]):
     """The (empty) `__path__` of a shim package: marks that nothing real lives below it."""
 
     __slots__ = ()
-
-
-def group_rows(registry: Registry) -> tuple[dict[str, list[Row]], dict[str, Row]]:
-    """One pass over the compact alias rows: rows by old module, and module aliases by old."""
-    by_module: dict[str, list[Row]] = {}
-    module_aliases: dict[str, Row] = {}
-    for row in registry.rows["alias"]:
-        group = by_module.get(row[OLD_MODULE])
-        if group is None:
-            by_module[row[OLD_MODULE]] = [row]
-        else:
-            group.append(row)
-        if row[OLD_NAME] is None:
-            module_aliases[row[OLD_MODULE]] = row
-    return by_module, module_aliases
 
 
 def index_names(modules: Iterable[str], facade: str | None) -> dict[str, int]:
@@ -84,7 +69,7 @@ class Shims:
         self.name = registry.name
         self.strict = strict
         self.listeners = listeners
-        self._rows, self._module_rows = group_rows(registry)
+        self._rows, self._module_rows = registry.aliases_by_old_module(), registry.module_aliases()
         self._names = index_names(self._rows, registry.meta.expose)
         self._tops = frozenset(name for name in self._names if "." not in name)
         self._tables: dict[str, dict[str, Entry]] = {}
@@ -105,14 +90,15 @@ class Shims:
         table = self._tables.get(module)
         if table is None:
             table = {}
-            for row in self._rows.get(module, ()):
-                qualname = row[OLD_NAME]
+            for index in self._rows.get(module, ()):
+                row = self.registry.alias_row(index)
+                qualname = row.old_name
                 if qualname is not None and "." not in qualname:
                     table[qualname] = Entry(
                         self.registry,
                         row,
                         (module, qualname),
-                        (row[NEW_MODULE], row[NEW_NAME]),
+                        (row.new_module, row.new_name),
                         strict=self.strict,
                     )
             table = self._tables.setdefault(module, table)
@@ -123,15 +109,11 @@ class Shims:
         entry = self._module_entries.get(fullname)
         if entry is not None:
             return entry
-        rows = self._module_rows
-        row = rows.get(fullname)
-        end = len(fullname)
-        while row is None:
-            end = fullname.rfind(".", 0, end)
-            if end <= 0:
-                return None
-            row = rows.get(fullname[:end])
-        new = (row[NEW_MODULE] + fullname[end:], None)
+        found = self.registry.covering_module_alias(fullname)
+        if found is None:
+            return None
+        row = self.registry.alias_row(found[0])
+        new = (row.new_module + found[1], None)
         entry = Entry(self.registry, row, (fullname, None), new, strict=self.strict)
         return self._module_entries.setdefault(fullname, entry)
 
