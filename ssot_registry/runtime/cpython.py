@@ -12,20 +12,21 @@ Python fails loudly in CI instead of misattributing silently.
 from __future__ import annotations
 
 import dis
+import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from importlib import _bootstrap, _bootstrap_external
 from importlib.abc import Loader
 from importlib.machinery import ModuleSpec, PathFinder
-from types import CodeType, FrameType, ModuleType
+from types import CodeType, FrameType
 from typing import Any
 
 __all__ = [
     "FIND_AND_LOAD_UNLOCKED",
     "HANDLE_FROMLIST",
-    "UNPICKLER_FRAMES",
     "being_imported",
-    "initializing",
+    "called_by_runpy",
+    "getframe",
     "is_import_from",
     "module_lock",
     "namespace_loader",
@@ -48,8 +49,8 @@ _IMPORT_STAR = dis.opmap.get("IMPORT_STAR", -1)  # up to Python 3.11
 _CALL_INTRINSIC_1 = dis.opmap.get("CALL_INTRINSIC_1", -1)  # from Python 3.12 on
 _INTRINSIC_IMPORT_STAR = 2
 
-# the pure-Python unpickler's frames: `pickle._Unpickler` resolves globals in `find_class`
-UNPICKLER_FRAMES = ("find_class", "load_global", "load_stack_global", "load_ext")
+# the caller's frame, `depth` frames up (hooks ask for it on every use of an old name)
+getframe: Callable[[int], FrameType] = sys._getframe
 
 
 def is_import_from(frame: FrameType | None) -> bool:
@@ -70,6 +71,11 @@ def is_import_from(frame: FrameType | None) -> bool:
     )
 
 
+def called_by_runpy(frame: FrameType) -> bool:
+    """True when `frame` is runpy's: `python -m name` is asking a loader for the code to run."""
+    return frame.f_globals.get("__name__") == "runpy"
+
+
 def being_imported(frame: FrameType | None, stop: FrameType | None) -> Iterator[str]:
     """The names importlib is loading in the frames from `frame` out to `stop` (exclusive),
     innermost first: the `name` of each `_find_and_load_unlocked` frame."""
@@ -80,12 +86,6 @@ def being_imported(frame: FrameType | None, stop: FrameType | None) -> Iterator[
             if isinstance(name, str):
                 yield name
         frame = frame.f_back
-
-
-def initializing(module: ModuleType) -> bool:
-    """True while the module's own code is still running (importlib's `spec._initializing`):
-    another thread must wait for it through `import_module`, not read it half-built."""
-    return bool(getattr(getattr(module, "__spec__", None), "_initializing", False))
 
 
 @contextmanager

@@ -8,9 +8,7 @@ small real module. The `Alias` model is built only when a use listener needs it.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
-from types import FrameType
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any
 
 from ssot_registry.exceptions import AliasWarning
 from ssot_registry.registry import Alias, Registry
@@ -19,17 +17,12 @@ from ssot_registry.registry.tables import AliasRow
 from ssot_registry.runtime.messages import CATEGORIES, deprecation_message, removal_message
 from ssot_registry.runtime.wrap_limits import wrap_limitation
 
-__all__ = ["Entry", "Reporter"]
+if TYPE_CHECKING:
+    from ssot_registry.runtime.wrap import Reporter
+
+__all__ = ["Entry"]
 
 _PROXY_LOCK = threading.Lock()
-
-
-class Reporter(Protocol):
-    """Who hears about uses: the use listeners of an installation."""
-
-    listeners: list[Callable[[Any, str, int], None]]
-
-    def notify(self, entry: Entry, frame: FrameType | None) -> None: ...
 
 
 class Entry:

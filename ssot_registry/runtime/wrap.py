@@ -5,19 +5,37 @@ from __future__ import annotations
 import copy
 import operator
 import os
-import sys
 import types
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from typing import Any, Protocol
 from warnings import warn
 
 import wrapt
 
+from ssot_registry.runtime.cpython import getframe
 from ssot_registry.runtime.frames import SKIPPED, user_frame, warn_at
 
-if TYPE_CHECKING:
-    from ssot_registry.runtime.entries import Entry, Reporter
+__all__ = ["Reporter", "Warned", "make_proxy"]
 
-__all__ = ["make_proxy"]
+
+class Warned(Protocol):
+    """What a proxy says on each call: an entry's message and warning category."""
+
+    @property
+    def message(self) -> str: ...
+
+    @property
+    def category(self) -> type[Warning]: ...
+
+
+class Reporter(Protocol):
+    """Who hears about each call: the use listeners of an installation."""
+
+    @property
+    def listeners(self) -> list[Callable[[Any, str, int], None]]: ...
+
+    def notify(self, entry: Any, frame: types.FrameType | None) -> None: ...
+
 
 # wrapt's C extension calls the wrapper straight from the caller's frame; its pure-Python
 # fallback adds frames of its own
@@ -88,10 +106,9 @@ class _ClassProxy(_Proxy):
         return value
 
 
-def make_proxy(target: Any, entry: Entry, reporter: Reporter) -> Any:
+def make_proxy(target: Any, entry: Warned, reporter: Reporter) -> Any:
     """A transparent proxy of `target` that reports each call (or instantiation) to the
     listeners and warns at the caller's line, then calls through."""
-    getframe = sys._getframe
     listeners = reporter.listeners
     message, category = entry.message, entry.category
 

@@ -229,8 +229,8 @@ def test_entries_agree_with_the_alias_models(installed: Install) -> None:
         removed_in = "1.5"
         """
     )
-    shims = installation._shims[0]
-    for name, entry in shims.table("app.mod").items():
+    index = installation._finders[0].index
+    for name, entry in index.table("app.mod").items():
         alias = entry.alias
         assert str(alias.old) == entry.old == f"app.mod:{name}"
         assert str(alias.new) == entry.new
@@ -383,14 +383,14 @@ new = "app.core:func"
 def test_bookkeeping_stays_bounded_over_re_imports(installed: Install) -> None:
     """Re-importing old paths after `sys.modules.pop` does not grow what uninstall() visits."""
     installation = installed(BOOKKEEPING)
-    shims = installation._shims[0]
+    tracker = installation._finders[0].tracker
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", DeprecatedAliasWarning)
         for _ in range(300):
             for name in ("app.redis", "app.gone", "app.mod"):
                 sys.modules.pop(name, None)
                 importlib.import_module(name)
-    assert shims.tracked() == (2, 2)
+    assert tracker.tracked() == (2, 2)
     installation.uninstall()
     assert "app.redis" not in sys.modules
     assert "app.gone" not in sys.modules
@@ -400,12 +400,12 @@ def test_bookkeeping_stays_bounded_over_re_imports(installed: Install) -> None:
 def test_bookkeeping_stays_bounded_over_reloads(installed: Install) -> None:
     """`importlib.reload` of a hooked module replaces its hooks instead of adding two more."""
     installation = installed(BOOKKEEPING)
-    shims = installation._shims[0]
+    tracker = installation._finders[0].tracker
     import app.mod
 
     for _ in range(100):
         importlib.reload(app.mod)
-    assert shims.tracked() == (1, 0)
+    assert tracker.tracked() == (1, 0)
     with pytest.warns(DeprecatedAliasWarning):
         assert app.mod.func() == 42
     installation.uninstall()
