@@ -8,27 +8,21 @@ small real module. The `Alias` model is built only when a use listener needs it.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
-from types import FrameType
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any
 
 from ssot_registry.exceptions import AliasWarning
 from ssot_registry.registry import Alias, Registry
 from ssot_registry.registry.paths import import_object
 from ssot_registry.registry.tables import AliasRow
 from ssot_registry.runtime.messages import CATEGORIES, deprecation_message, removal_message
+from ssot_registry.runtime.wrap_limits import wrap_limitation
 
-__all__ = ["Entry", "Reporter"]
+if TYPE_CHECKING:
+    from ssot_registry.runtime.wrap import Reporter
+
+__all__ = ["Entry"]
 
 _PROXY_LOCK = threading.Lock()
-
-
-class Reporter(Protocol):
-    """Who hears about uses: the use listeners of an installation."""
-
-    listeners: list[Callable[[Any, str, int], None]]
-
-    def notify(self, entry: Entry, frame: FrameType | None) -> None: ...
 
 
 class Entry:
@@ -118,6 +112,13 @@ class Entry:
 
             with _PROXY_LOCK:
                 if self._proxy_target is not value:
-                    self._proxy = make_proxy(value, self, reporter)
+                    # what a proxy cannot stand in for is served bare (see `warns_on_access`)
+                    bare = wrap_limitation(value) is not None
+                    self._proxy = value if bare else make_proxy(value, self, reporter)
                     self._proxy_target = value
         return self._proxy
+
+    def warns_on_access(self, value: object) -> bool:
+        """Whether a use of the old name that yielded `value` warns now, not at each call: always
+        outside wrap mode, and in wrap mode when `value` is served without a proxy."""
+        return not self.wrap or value is self._proxy_target

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 import sys
 from collections.abc import Callable, Iterable, Mapping
 from types import FrameType, ModuleType
@@ -10,13 +9,12 @@ from typing import Any, Protocol
 from warnings import warn
 
 from ssot_registry.registry import ImportPath
+from ssot_registry.runtime.cpython import HANDLE_FROMLIST, getframe, is_import_from
 from ssot_registry.runtime.entries import Entry
-from ssot_registry.runtime.frames import is_import_from
 from ssot_registry.runtime.messages import shim_message
 
 __all__ = ["Hooks", "Owner", "attach", "detach", "facade_getattr", "shim_getattr"]
 
-HANDLE_FROMLIST = importlib._bootstrap._handle_fromlist.__code__  # type: ignore[attr-defined]
 
 Hook = Callable[..., Any]
 Hooks = tuple[Hook, Hook]
@@ -55,7 +53,6 @@ def shim_getattr(
 
     def build(previous: Hook | None) -> Hook:
         cell: list[Hook | None] = [previous]
-        getframe = sys._getframe
         modules = sys.modules
         listeners = owner.listeners
         missing = f"module {module!r} has no attribute "
