@@ -10,9 +10,10 @@ from ssot_registry.cli.common import (
     EXIT_FINDINGS,
     EXIT_OK,
     UsageError,
+    add_installed_option,
     add_registry_option,
     emit,
-    load_registry,
+    load_combined,
 )
 
 __all__ = ["register"]
@@ -31,6 +32,7 @@ def _add_paths(parser: argparse.ArgumentParser) -> None:
         "--jobs", type=int, default=None, metavar="N", help="worker processes (default: CPUs)"
     )
     add_registry_option(parser)
+    add_installed_option(parser)
 
 
 def register(commands: Any) -> None:
@@ -61,6 +63,7 @@ def register(commands: Any) -> None:
         "ruff", help="the [lint.flake8-tidy-imports.banned-api] table for ruff (TID251)"
     )
     add_registry_option(ruff)
+    add_installed_option(ruff)
     ruff.add_argument("--output", "-o", metavar="FILE", help="write the table to FILE")
     ruff.set_defaults(handler=run_export_ruff)
 
@@ -80,7 +83,7 @@ def run_scan(options: argparse.Namespace) -> int:
     )
 
     _check_options(options)
-    registry = load_registry(options)
+    registry = load_combined(options)
     try:
         report = scan_report(
             options.paths,
@@ -106,7 +109,7 @@ def run_migrate(options: argparse.Namespace) -> int:
     from ssot_registry.render.scan_report import render_migration_summary
 
     _check_options(options)
-    registry = load_registry(options)
+    registry = load_combined(options)
     try:
         result = migrate_report(
             options.paths,
@@ -130,5 +133,5 @@ def run_export_ruff(options: argparse.Namespace) -> int:
     """`ssot-registry export ruff`: print ruff's banned-api table."""
     from ssot_registry.render.ruff import render_ruff_banned_api
 
-    emit(render_ruff_banned_api(load_registry(options)), options.output)
+    emit(render_ruff_banned_api(load_combined(options)), options.output)
     return EXIT_OK

@@ -11,8 +11,10 @@ from ssot_registry.cli.common import (
     EXIT_FINDINGS,
     EXIT_OK,
     UsageError,
+    add_installed_option,
     add_registry_option,
     emit,
+    load_registries,
     load_registry,
 )
 from ssot_registry.registry import ImportPath
@@ -33,7 +35,7 @@ def _schema(options: argparse.Namespace) -> int:
 
 
 def _docs(options: argparse.Namespace) -> int:
-    text = render_docs(load_registry(options))
+    text = "\n".join(render_docs(registry) for registry in load_registries(options))
     if options.check:
         if options.output is None:
             raise UsageError("docs --check needs -o FILE: the page to compare with")
@@ -78,6 +80,7 @@ def register(commands: Any) -> None:
 
     docs = commands.add_parser("docs", help="Markdown page of the registry")
     add_registry_option(docs)
+    add_installed_option(docs)
     docs.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
     docs.add_argument(
         "--check", action="store_true", help="exit 1 if FILE is not up to date (needs -o)"

@@ -9,7 +9,7 @@ from pathlib import Path
 from ssot_registry.exceptions import Problem, RegistryError
 from ssot_registry.registry import ImportPath, Registry, load
 
-__all__ = ["GROUP", "discover_registries"]
+__all__ = ["GROUP", "check_conflicts", "discover_registries"]
 
 GROUP = "ssot_registry"
 _FILE = "registry.toml"
@@ -67,7 +67,7 @@ def _registry_file(distribution: str, point: str, package: str) -> Path:
     )
 
 
-def _check_conflicts(found: list[tuple[str, Registry]]) -> None:
+def check_conflicts(found: list[tuple[str, Registry]]) -> None:
     """Fail when two registries alias the same old path, naming both distributions."""
     owners: dict[ImportPath, tuple[str, Registry]] = {}
     problems = []
@@ -103,5 +103,5 @@ def discover_registries() -> list[Registry]:
             seen.add(path)
             found.append((distribution, load(path)))
     if len(found) > 1:
-        _check_conflicts(found)
+        check_conflicts(found)
     return [registry for _, registry in found]
