@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.metadata
 import json
 import textwrap
 from pathlib import Path
@@ -201,3 +202,12 @@ def test_unknown_command_is_a_one_line_usage_error(capsys: pytest.CaptureFixture
     err = capsys.readouterr().err
     assert err.startswith("ssot-registry: error: argument COMMAND: invalid choice: 'frobnicate'")
     assert err.count("\n") == 1
+
+
+def test_version_is_the_installed_distributions(capsys: pytest.CaptureFixture[str]) -> None:
+    """`--version` prints the version the installed metadata has (one source: _version.py)."""
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--version"])
+    assert exit_info.value.code == 0
+    expected = importlib.metadata.version("ssot-registry")
+    assert capsys.readouterr().out == f"ssot-registry {expected}\n"
