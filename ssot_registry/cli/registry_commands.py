@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -17,9 +18,9 @@ from ssot_registry.cli.common import (
     load_registries,
     load_registry,
 )
-from ssot_registry.registry import ImportPath
+from ssot_registry.registry.explanation import explain
 from ssot_registry.render.docs import render_docs
-from ssot_registry.render.explain import explain_path, render_explanation
+from ssot_registry.render.explain import render_explanation
 
 __all__ = ["register"]
 
@@ -35,7 +36,12 @@ def _schema(options: argparse.Namespace) -> int:
 
 
 def _docs(options: argparse.Namespace) -> int:
-    text = "\n".join(render_docs(registry) for registry in load_registries(options))
+    from ssot_registry.validator import _now as current_version  # the rule SSOT032 uses
+
+    text = "\n".join(
+        render_docs(registry, current_version(registry, sys.path))
+        for registry in load_registries(options)
+    )
     if options.check:
         if options.output is None:
             raise UsageError("docs --check needs -o FILE: the page to compare with")
@@ -52,12 +58,11 @@ def _docs(options: argparse.Namespace) -> int:
 
 
 def _explain(options: argparse.Namespace) -> int:
+    registry = load_registry(options)
     try:
-        path = ImportPath.parse(options.path)
+        explanation = explain(registry, options.path)
     except ValueError as error:
         raise UsageError(str(error)) from None
-    registry = load_registry(options)
-    explanation = explain_path(registry, path)
     if explanation.canonical is not None and not options.no_import:
         from ssot_registry.validator.definition import locate_definition
 
@@ -89,7 +94,12 @@ def register(commands: Any) -> None:
 
     explain = commands.add_parser("explain", help="what a path is in the registry")
     add_registry_option(explain)
-    explain.add_argument("path", metavar="PATH", help="'pkg.module' or 'pkg.module:Name'")
+    explain.add_argument(
+        "path",
+        metavar="PATH",
+        help="'pkg.module:Name', 'pkg.module', the dotted 'pkg.module.Name' scan prints, "
+        "or a symbol name",
+    )
     explain.add_argument(
         "--no-import", action="store_true", help="do not import the canonical object"
     )
