@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 from typing import Any
 
 from ssot_registry.cli.common import (
@@ -64,7 +65,13 @@ def register(commands: Any) -> None:
     )
     add_registry_option(ruff)
     add_installed_option(ruff)
-    ruff.add_argument("--output", "-o", metavar="FILE", help="write the table to FILE")
+    ruff.add_argument(
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="put the table into the ruff config FILE (ruff.toml, .ruff.toml or "
+        "pyproject.toml), replacing the block an earlier run wrote; other lines stay",
+    )
     ruff.set_defaults(handler=run_export_ruff)
 
 
@@ -130,8 +137,35 @@ def run_migrate(options: argparse.Namespace) -> int:
 
 
 def run_export_ruff(options: argparse.Namespace) -> int:
-    """`ssot-registry export ruff`: print ruff's banned-api table."""
-    from ssot_registry.render.ruff import render_ruff_banned_api
+    """`ssot-registry export ruff`: print ruff's banned-api block, or put it into `-o FILE`
+    (replacing the block an earlier run wrote there)."""
+    from ssot_registry.render.ruff import TABLE, render_ruff_banned_api, replace_block
 
-    emit(render_ruff_banned_api(load_combined(options)), options.output)
+    registry = load_combined(options)
+    if options.output is None:
+        emit(render_ruff_banned_api(registry))
+        return EXIT_OK
+    target = Path(options.output)
+    table = f"tool.ruff.{TABLE}" if target.name == "pyproject.toml" else TABLE
+    try:
+        config = target.read_text(encoding="utf-8") if target.exists() else ""
+    except (OSError, UnicodeDecodeError) as error:
+        raise UsageError(f"cannot read --output {target}: {error}") from None
+    updated = replace_block(config, render_ruff_banned_api(registry, table=table))
+    _check_toml(target, updated)
+    emit(updated, options.output)
     return EXIT_OK
+
+
+def _check_toml(target: Path, text: str) -> None:
+    """Refuse to write a config that would not parse (e.g. a hand-written banned-api table)."""
+    from ssot_registry.registry.toml import TomlSyntaxError, parse_toml
+
+    try:
+        parse_toml(text)
+    except TomlSyntaxError as error:
+        raise UsageError(
+            f"{target}: adding the banned-api table would make it invalid TOML "
+            f"({error.reason}); move the banned-api table already in {target} into the "
+            "registry as [[external]] entries (or delete it), then run again"
+        ) from None
