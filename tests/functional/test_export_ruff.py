@@ -40,8 +40,7 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def ruff_check(project: Path) -> subprocess.CompletedProcess[str]:
     """Real ruff on `user.py` with the project's ruff.toml."""
     return subprocess.run(
-        [sys.executable, "-m", "ruff", "check", "--no-cache", "--output-format", "concise"]
-        + ["user.py"],
+        [sys.executable, "-m", "ruff", "check", "--no-cache", "--output-format=concise", "user.py"],
         cwd=project,
         capture_output=True,
         text=True,
