@@ -84,6 +84,7 @@ def register(commands: Any) -> None:
 def run(options: argparse.Namespace) -> int:
     """Check, render, and map the outcome to an exit status (0 ok, 1 findings)."""
     from ssot_registry.render.check_many import render_reports
+    from ssot_registry.render.terminal import Progress
     from ssot_registry.validator import check
 
     shard = _shard(options.shard) if options.shard else None
@@ -91,16 +92,17 @@ def run(options: argparse.Namespace) -> int:
     _positive("--jobs", options.jobs)
     own, installed = installed_registries(options)  # --installed: each registry on its own
     targets: list[Path | Registry] = [*([own] if own is not None else []), *installed]
-    reports = [
-        check(
-            target,
-            isolate=options.isolate,
-            jobs=options.jobs,
-            timeout=options.timeout,
-            paths=options.path,
-            shard=shard,
-        )
-        for target in targets
-    ]
+    with Progress("ssot-registry: checking"):  # a terminal's stderr only
+        reports = [
+            check(
+                target,
+                isolate=options.isolate,
+                jobs=options.jobs,
+                timeout=options.timeout,
+                paths=options.path,
+                shard=shard,
+            )
+            for target in targets
+        ]
     emit(render_reports(reports, options.format), options.output)
     return EXIT_OK if all(report.ok for report in reports) else EXIT_FINDINGS

@@ -39,7 +39,12 @@ def _add_paths(parser: argparse.ArgumentParser) -> None:
 def register(commands: Any) -> None:
     """Add `scan`, `migrate` and `export` (with `ruff`) to the command line."""
     scan = commands.add_parser(
-        "scan", help="find uses of deprecated import paths in source files (exit 1 if any)"
+        "scan",
+        help="find uses of deprecated import paths in source files (exit 1 if any)",
+        description="Read .py and .pyi files (never importing them) and report every use of "
+        "an alias, tombstone or [[external]] old path: imports, attribute chains and the "
+        "mock.patch / import_module / monkeypatch.setattr / importorskip strings. "
+        "Exit 1 when anything is found.",
     )
     _add_paths(scan)
     scan.add_argument("--format", choices=("text", "json", "github"), default="text")
@@ -52,16 +57,28 @@ def register(commands: Any) -> None:
     scan.set_defaults(handler=run_scan)
 
     migrate = commands.add_parser(
-        "migrate", help="rewrite deprecated import paths (a diff, or in place with --write)"
+        "migrate",
+        help="rewrite deprecated import paths (a diff, or in place with --write)",
+        description="Rewrite every deprecated path to its canonical one, byte-exact apart from "
+        "the paths. Prints a unified diff; --write applies it. Exit 1 when something would "
+        "change (without --write) or needs a person.",
     )
     _add_paths(migrate)
     migrate.add_argument("--write", action="store_true", help="rewrite the files in place")
     migrate.set_defaults(handler=run_migrate)
 
-    export = commands.add_parser("export", help="export the registry for other tools")
+    export = commands.add_parser(
+        "export",
+        help="export the registry for other tools",
+        description="Export the registry's deprecated paths in another tool's format.",
+    )
     formats = export.add_subparsers(dest="format", metavar="FORMAT", required=True)
     ruff = formats.add_parser(
-        "ruff", help="the [lint.flake8-tidy-imports.banned-api] table for ruff (TID251)"
+        "ruff",
+        help="the [lint.flake8-tidy-imports.banned-api] table for ruff (TID251)",
+        description="Print ruff's [lint.flake8-tidy-imports.banned-api] table (TID251) with "
+        "every alias and external old path, as a marked block; -o FILE puts the block into "
+        "a ruff config and replaces it on later runs.",
     )
     add_registry_option(ruff)
     add_installed_option(ruff)
@@ -88,25 +105,29 @@ def run_scan(options: argparse.Namespace) -> int:
         render_findings_json,
         render_findings_text,
     )
+    from ssot_registry.render.terminal import Progress, Style
 
     _check_options(options)
     registry = load_combined(options)
     try:
-        report = scan_report(
-            options.paths,
-            registry,
-            exclude=options.exclude,
-            jobs=options.jobs,
-            full_parse=options.full_parse,
-        )
+        with Progress("ssot-registry: scanning"):
+            report = scan_report(
+                options.paths,
+                registry,
+                exclude=options.exclude,
+                jobs=options.jobs,
+                full_parse=options.full_parse,
+            )
     except FileNotFoundError as error:
         raise UsageError(f"{error}: no such file or directory") from None
-    renderer = {
-        "text": render_findings_text,
-        "json": render_findings_json,
-        "github": render_findings_github,
-    }[options.format]
-    emit(renderer(report), options.output)
+    if options.format == "text":
+        style = Style.for_stream(sys.stdout) if options.output is None else Style()
+        text = render_findings_text(report, style)
+    else:
+        text = {"json": render_findings_json, "github": render_findings_github}[options.format](
+            report
+        )
+    emit(text, options.output)
     return EXIT_FINDINGS if report.findings or report.errors else EXIT_OK
 
 
@@ -114,22 +135,25 @@ def run_migrate(options: argparse.Namespace) -> int:
     """`ssot-registry migrate`: print the diff (or write it); exit 1 when work is left."""
     from ssot_registry.migration import migrate_report
     from ssot_registry.render.scan_report import render_migration_summary
+    from ssot_registry.render.terminal import Progress, Style
 
     _check_options(options)
     registry = load_combined(options)
     try:
-        result = migrate_report(
-            options.paths,
-            registry,
-            write=options.write,
-            exclude=options.exclude,
-            jobs=options.jobs,
-        )
+        with Progress("ssot-registry: rewriting" if options.write else "ssot-registry: reading"):
+            result = migrate_report(
+                options.paths,
+                registry,
+                write=options.write,
+                exclude=options.exclude,
+                jobs=options.jobs,
+            )
     except FileNotFoundError as error:
         raise UsageError(f"{error}: no such file or directory") from None
     if not options.write:
         sys.stdout.write(result.diff)
-    sys.stderr.write(render_migration_summary(result, write=options.write))
+    style = Style.for_stream(sys.stderr)
+    sys.stderr.write(render_migration_summary(result, write=options.write, style=style))
     left = result.remaining or result.errors
     if options.write:
         return EXIT_FINDINGS if left else EXIT_OK

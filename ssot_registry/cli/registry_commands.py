@@ -79,11 +79,22 @@ def _explain(options: argparse.Namespace) -> int:
 
 def register(commands: Any) -> None:
     """Add `schema`, `docs` and `explain` to the subcommands."""
-    schema = commands.add_parser("schema", help="print the registry file's JSON Schema")
+    schema = commands.add_parser(
+        "schema",
+        help="print the registry file's JSON Schema",
+        description="Print the JSON Schema of registry.toml (generated from the pydantic "
+        "models), for TOML editors and other validators.",
+    )
     schema.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
     schema.set_defaults(handler=_schema)
 
-    docs = commands.add_parser("docs", help="Markdown page of the registry")
+    docs = commands.add_parser(
+        "docs",
+        help="Markdown page of the registry",
+        description="Write a deterministic Markdown page of the registry: copy-paste imports, "
+        "deprecated paths with since / remove in / status (overdue when the registry's "
+        "version reached remove_in), third-party paths and requirements.",
+    )
     add_registry_option(docs)
     add_installed_option(docs)
     docs.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
@@ -92,7 +103,13 @@ def register(commands: Any) -> None:
     )
     docs.set_defaults(handler=_docs)
 
-    explain = commands.add_parser("explain", help="what a path is in the registry")
+    explain = commands.add_parser(
+        "explain",
+        help="what a path is in the registry",
+        description="Say what PATH is in the registry (canonical, alias of what, tombstone, "
+        "external or unknown), its since / remove_in and registry line, and where the "
+        "canonical object is defined (imports it unless --no-import).",
+    )
     add_registry_option(explain)
     explain.add_argument(
         "path",
