@@ -8,6 +8,7 @@ which submodules does a moved package have.
 from __future__ import annotations
 
 import ast
+import importlib.machinery
 import os
 import sys
 from dataclasses import dataclass, field
@@ -58,9 +59,17 @@ class SourceFacts:
         return None, None
 
     def module_exists(self, module: str) -> bool:
-        """Whether `module` is a file or package on the search path (or a builtin module)."""
-        file, folder = self._locate(module)
-        return file is not None or folder is not None or module in sys.builtin_module_names
+        """Whether `module` is a file (source, bytecode or extension), a package or a builtin
+        module on the search path."""
+        if module in sys.builtin_module_names:
+            return True
+        relative = Path(*module.split("."))
+        suffixes = [*importlib.machinery.all_suffixes(), ".pyi"]
+        for folder in self.search_path:
+            base = Path(folder or os.getcwd()) / relative
+            if base.is_dir() or any(base.with_name(base.name + s).is_file() for s in suffixes):
+                return True
+        return False
 
     def _binding(self, module: str, name: str) -> tuple[ast.stmt, Path | None] | None:
         """The one module-level statement of `module` binding `name`, and the package folder."""
