@@ -15,7 +15,7 @@ from ssot_registry.cli import check_command, migrate_commands, registry_commands
 from ssot_registry.cli.common import EXIT_ERROR, UsageError
 from ssot_registry.exceptions import RegistryError
 
-__all__ = ["main"]
+__all__ = ["build_parser", "main"]
 
 
 class _Parser(argparse.ArgumentParser):

@@ -6,6 +6,7 @@ import json
 from collections.abc import Sequence
 
 from ssot_registry.migration import FileError, Finding, MigrationResult, ScanReport
+from ssot_registry.render.terminal import Style
 
 __all__ = [
     "render_findings_github",
@@ -47,14 +48,27 @@ def _summary(findings: Sequence[Finding], files: int) -> list[str]:
     return lines
 
 
-def _error_lines(errors: Sequence[FileError]) -> list[str]:
-    return [f"{error.path}: error: {error.message}" for error in errors]
+def _error_lines(errors: Sequence[FileError], style: Style) -> list[str]:
+    return [
+        f"{style.paint(error.path, 'bold')}: {style.paint('error', 'red', 'bold')}: {error.message}"
+        for error in errors
+    ]
 
 
-def render_findings_text(report: ScanReport) -> str:
-    """One `path:line:col: CODE message` line per finding, file errors, then the summary."""
-    lines = [str(finding) for finding in report.findings]
-    lines.extend(_error_lines(report.errors))
+def _finding_line(finding: Finding, style: Style) -> str:
+    """`path:line:col: CODE message`, path in bold and the code in red (as ruff prints)."""
+    if not style.enabled:
+        return str(finding)
+    place = f"{style.paint(finding.path, 'bold')}:{finding.line}:{finding.col}:"
+    return f"{place} {style.paint(finding.code, 'red', 'bold')} {finding.message}"
+
+
+def render_findings_text(report: ScanReport, style: Style | None = None) -> str:
+    """One `path:line:col: CODE message` line per finding, file errors, then the summary;
+    coloured by `style` (plain by default)."""
+    style = style or Style()
+    lines = [_finding_line(finding, style) for finding in report.findings]
+    lines.extend(_error_lines(report.errors, style))
     lines.extend(_summary(report.findings, report.files))
     return "\n".join(lines) + "\n"
 
@@ -116,11 +130,14 @@ def render_findings_github(report: ScanReport) -> str:
     return "\n".join(lines) + "\n" if lines else ""
 
 
-def render_migration_summary(result: MigrationResult, *, write: bool) -> str:
+def render_migration_summary(
+    result: MigrationResult, *, write: bool, style: Style | None = None
+) -> str:
     """What `migrate` did or would do, what needs a person, and files it could not handle."""
+    style = style or Style()
     changed = len(result.diffs)
-    lines = [str(finding) for finding in result.remaining]
-    lines.extend(_error_lines(result.errors))
+    lines = [_finding_line(finding, style) for finding in result.remaining]
+    lines.extend(_error_lines(result.errors, style))
     if write:
         lines.append(f"Rewrote {_plural(len(result.written), 'file')}.")
     else:

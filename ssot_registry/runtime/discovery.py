@@ -11,7 +11,7 @@ from ssot_registry.exceptions import Problem, RegistryError
 from ssot_registry.registry import ImportPath, Registry, load
 from ssot_registry.runtime.frames import user_frame, warn_at
 
-__all__ = ["GROUP", "discover_registries"]
+__all__ = ["GROUP", "check_conflicts", "discover_registries"]
 
 GROUP = "ssot_registry"
 _FILE = "registry.toml"
@@ -70,7 +70,7 @@ def _registry_file(distribution: str, point: str, package: str) -> Path:
     )
 
 
-def _check_conflicts(found: list[tuple[str, Registry]]) -> None:
+def check_conflicts(found: list[tuple[str, Registry]]) -> None:
     """Fail when two registries alias the same old path, naming both distributions."""
     owners: dict[ImportPath, tuple[str, Registry]] = {}
     problems = []
@@ -119,7 +119,7 @@ def discover_registries(*, skip_broken: bool = True) -> list[Registry]:
             seen.add(path)
             found.append((distribution, registry))
     if len(found) > 1:
-        _check_conflicts(found)
+        check_conflicts(found)
     return [registry for _, registry in found]
 
 

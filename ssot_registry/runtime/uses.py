@@ -66,9 +66,8 @@ class Uses:
             )
             if not silent:
                 self._statement.last = (statement, entry.old_module)
-        if entry.refused:
-            if not silent:
-                self.notify(entry, user)
+        if entry.refused:  # reported even when silent: the refusal ends the deeper import too
+            self.notify(entry, user)
             raise ImportError(entry.message, name=entry.old_module)
         module = importlib.import_module(entry.new_module)
         if not silent:

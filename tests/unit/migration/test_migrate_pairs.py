@@ -5,7 +5,8 @@ from __future__ import annotations
 import textwrap
 
 import pytest
-from migrate_helpers import Rewrite
+
+from tests.helpers.migrate import Rewrite
 
 NO_CHANGE = [
     "# from app.old import x\nimport app.newer\n",

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from migrate_helpers import SAMPLE, write_module
-
 from ssot_registry.migration import Finding, scan, scan_report
 from ssot_registry.registry import Registry
+from tests.helpers.migrate import SAMPLE, write_module
 
 
 def test_every_form_is_found(tmp_path: Path, registry: Registry) -> None:
@@ -104,7 +103,7 @@ def test_files_without_candidate_names_are_not_parsed(tmp_path: Path, registry: 
 
 def test_scan_accepts_a_registry_path(tmp_path: Path) -> None:
     """`scan` loads the registry itself when given its path."""
-    from migrate_helpers import REGISTRY
+    from tests.helpers.migrate import REGISTRY
 
     registry_file = tmp_path / "registry.toml"
     registry_file.write_text(REGISTRY, encoding="utf-8")

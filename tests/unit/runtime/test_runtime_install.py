@@ -9,11 +9,11 @@ import warnings
 from pathlib import Path
 
 import pytest
-from runtime_support import APP, HEADER, Install
 
 from ssot_registry.exceptions import DeprecatedAliasWarning, RegistryError
 from ssot_registry.registry import Alias, load_text
 from ssot_registry.runtime import Installation, install
+from tests.helpers.runtime import APP, HEADER, Install
 
 ALIASES = """
 [[alias]]

@@ -9,9 +9,9 @@ import warnings
 from unittest import mock
 
 import pytest
-from runtime_support import Install
 
 from ssot_registry.exceptions import DeprecatedAliasWarning
+from tests.helpers.runtime import Install
 
 REDIS = """
 [[alias]]

@@ -11,11 +11,11 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from runtime_support import HEADER
 
 from ssot_registry.exceptions import AliasWarning, DeprecatedAliasWarning
 from ssot_registry.registry import load_text
 from ssot_registry.runtime import install
+from tests.helpers.runtime import HEADER
 
 THREADS = 16
 MODULES = 12

@@ -9,9 +9,9 @@ import pickle
 import warnings
 
 import pytest
-from runtime_support import Install
 
 from ssot_registry.exceptions import DeprecatedAliasWarning
+from tests.helpers.runtime import Install
 
 WRAPPED = """
 [[alias]]
