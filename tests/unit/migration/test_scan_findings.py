@@ -74,7 +74,10 @@ def test_unreadable_files_are_reported_and_scan_goes_on(tmp_path: Path, registry
     write_module(tmp_path, "app/binary.py", b"import app.old\nx = '\xff\xfe'\n")
     write_module(tmp_path, "app/good.py", "import app.old\n")
     report = scan_report([tmp_path], registry, full_parse=True)
-    assert [(Path(f.path).name, f.line) for f in report.findings] == [("good.py", 1)]
+    assert [(Path(f.path).name, f.line, f.fixable) for f in report.findings] == [
+        ("broken.py", 1, False),
+        ("good.py", 1, True),
+    ]
     assert [(Path(e.path).name, e.message) for e in report.errors] == [
         (
             "binary.py",
@@ -86,12 +89,21 @@ def test_unreadable_files_are_reported_and_scan_goes_on(tmp_path: Path, registry
     assert report.files == 4
 
 
-def test_text_scan_reads_imports_of_a_broken_file(tmp_path: Path, registry: Registry) -> None:
-    """Without `full_parse`, a file whose text is conclusive is not parsed: its uses count."""
+def test_default_scan_reports_a_syntax_error_of_a_file_with_findings(
+    tmp_path: Path, registry: Registry
+) -> None:
+    """The text fast path parses a file with findings: its syntax error is reported, none fixable."""
     write_module(tmp_path, "app/broken.py", "import app.old\ndef (:\n")
     report = scan_report([tmp_path], registry)
-    assert [(Path(f.path).name, f.line) for f in report.findings] == [("broken.py", 1)]
-    assert report.errors == []
+    assert [(Path(f.path).name, f.line, f.fixable) for f in report.findings] == [
+        ("broken.py", 1, False)
+    ]
+    assert report.findings[0].message.endswith(
+        "use app.new instead. Not rewritten automatically: the file does not parse."
+    )
+    assert [(Path(e.path).name, e.message) for e in report.errors] == [
+        ("broken.py", "line 2: syntax error: invalid syntax")
+    ]
 
 
 def test_files_without_candidate_names_are_not_parsed(tmp_path: Path, registry: Registry) -> None:
