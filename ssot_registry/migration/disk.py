@@ -81,8 +81,8 @@ def read_file(path: str) -> tuple[bytes, Stamp]:
             raise SourceError(f"skipped: not a regular file ({kind_of(info.st_mode)})")
         if info.st_size > MAX_BYTES:
             raise SourceError(
-                f"skipped: {info.st_size / _MiB:.1f} MiB is larger than the"
-                f" {MAX_BYTES // _MiB} MiB read for a source file"
+                f"skipped: {info.st_size / _MiB:.1f} MiB, larger than the"
+                f" {MAX_BYTES // _MiB} MiB limit for a source file"
             )
         chunks = []
         left = info.st_size + 1  # one byte more tells a file that grew meanwhile

@@ -119,7 +119,7 @@ def test_unreadable_file_is_in_errors(project: Path, capsys: pytest.CaptureFixtu
         {"path": "src/app/broken.py", "message": "line 2: syntax error: invalid syntax"}
     ]
     assert payload["summary"]["findings"] == 3
-    assert [(f["path"], f["fixable"]) for f in payload["findings"]][0] == (
+    assert next((f["path"], f["fixable"]) for f in payload["findings"]) == (
         "src/app/broken.py",
         False,
     )
