@@ -128,20 +128,20 @@ def _create_temporary(folder: str, name: str) -> tuple[int, str]:
             continue
 
 
-def _fill(handle: int, data: bytes, info: os.stat_result) -> None:
+def _fill(handle: int, temporary: str, data: bytes, info: os.stat_result) -> None:
     """Write `data` to the temporary file and give it the owner, group and mode of `info`."""
-    with os.fdopen(handle, "wb", closefd=False) as stream:
+    with os.fdopen(handle, "wb") as stream:
         stream.write(data)
-    mine = os.fstat(handle)
-    if (mine.st_uid, mine.st_gid) != (info.st_uid, info.st_gid):
+    mine = os.stat(temporary)
+    if (mine.st_uid, mine.st_gid) != (info.st_uid, info.st_gid) and hasattr(os, "chown"):
         try:
-            os.fchown(handle, info.st_uid, info.st_gid)
+            os.chown(temporary, info.st_uid, info.st_gid)
         except PermissionError:
             raise SourceError(
                 f"not written: it belongs to user {info.st_uid}, group {info.st_gid}, and"
                 " replacing it would change that; run migrate as its owner"
             ) from None
-    os.fchmod(handle, stat.S_IMODE(info.st_mode))  # after fchown, which clears set-id bits
+    os.chmod(temporary, stat.S_IMODE(info.st_mode))  # after chown, which clears set-id bits
 
 
 def replace_file(path: str, data: bytes, original: bytes, stamp: Stamp) -> None:
@@ -165,10 +165,7 @@ def replace_file(path: str, data: bytes, original: bytes, stamp: Stamp) -> None:
     temporary = None
     try:
         handle, temporary = _create_temporary(folder or ".", name)
-        try:
-            _fill(handle, data, info)
-        finally:
-            os.close(handle)
+        _fill(handle, temporary, data, info)
         _unchanged(path, original, stamp)  # the last look, right before the swap
         os.replace(temporary, path)
         temporary = None
@@ -198,6 +195,9 @@ def _running(pid: int) -> bool:
     return True
 
 
+_EUID = os.geteuid() if hasattr(os, "geteuid") else 0
+
+
 def remove_stale_temporaries(paths: list[str]) -> list[str]:
     """Delete the regular files among `paths` of our temporary pattern whose writer has ended.
 
@@ -211,7 +211,7 @@ def remove_stale_temporaries(paths: list[str]) -> list[str]:
             continue
         try:
             info = os.lstat(path)
-            if not stat.S_ISREG(info.st_mode) or info.st_uid != os.geteuid():
+            if not stat.S_ISREG(info.st_mode) or info.st_uid != _EUID:
                 continue
             os.unlink(path)
         except OSError:

@@ -218,3 +218,18 @@ def test_device_named_directly_is_not_read(project: Path) -> None:
         "/dev/zero: error: skipped: not a regular file (a character device)"
     )
     assert done.returncode == 1
+
+
+def test_stale_temporary_is_removed_and_said(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`migrate --write` says how many temporaries of killed runs it removed."""
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    child.wait()
+    stale = project / "src" / f".a.py.ssot-{child.pid}-0123abcd.tmp"
+    stale.write_bytes(b"import app.n")
+    assert main(["migrate", "src", "--write"]) == 0
+    assert capsys.readouterr().err == (
+        "Removed 1 temporary file left by an interrupted run.\nRewrote 2 files.\n"
+    )
+    assert not stale.exists()
