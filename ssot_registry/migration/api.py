@@ -118,7 +118,7 @@ def scan_report(
     that mentions a deprecated name, so that each syntax error among them is listed.
     """
     index = build_index(_registry(registry))
-    sources = collect_sources(paths, exclude)
+    sources = collect_sources(paths, exclude, notebooks=True)
     files = sources.files
     report = ScanReport(files=len(files), errors=sources.skipped)
     for outcome in _process(files, index, rewrite=False, jobs=jobs, full_parse=full_parse):
@@ -154,7 +154,7 @@ def migrate_report(
     Temporary files that killed runs left behind are removed first.
     """
     index = build_index(_registry(registry))
-    sources = collect_sources(paths, exclude)
+    sources = collect_sources(paths, exclude, notebooks=True)
     files = sources.files
     result = MigrationResult(files=len(files), errors=sources.skipped)
     if write:

@@ -17,9 +17,10 @@ from dataclasses import dataclass, field
 from ssot_registry.migration.disk import is_temporary_name, kind_of
 from ssot_registry.migration.model import FileError
 
-__all__ = ["SUFFIXES", "Sources", "collect_sources", "find_sources", "module_name"]
+__all__ = ["NOTEBOOK", "SUFFIXES", "Sources", "collect_sources", "find_sources", "module_name"]
 
-SUFFIXES = (".py", ".pyi", ".ipynb")
+SUFFIXES = (".py", ".pyi")
+NOTEBOOK = ".ipynb"
 _SKIPPED_DIRS = frozenset({"__pycache__", "site-packages", "node_modules"})
 
 
@@ -69,6 +70,7 @@ class Sources:
     skipped: list[FileError] = field(default_factory=list)
     temporaries: list[str] = field(default_factory=list)
     roots: tuple[str, ...] = ()
+    suffixes: tuple[str, ...] = SUFFIXES
 
     def inside(self, path: str) -> bool:
         """True when the real path `path` is one of the roots or below one."""
@@ -124,7 +126,7 @@ def _walk(
             if name.startswith(".") or name in _SKIPPED_DIRS:
                 continue
             yield from _walk(entry.path, active, found, top=False)
-        elif name.endswith(SUFFIXES):
+        elif name.endswith(found.suffixes):
             if entry.is_file(follow_symlinks=False):
                 yield entry.path
             else:
@@ -149,7 +151,7 @@ def _temporaries_of(path: str) -> list[str]:
 
 
 def collect_sources(
-    paths: Sequence[str | os.PathLike[str]], exclude: Sequence[str] = ()
+    paths: Sequence[str | os.PathLike[str]], exclude: Sequence[str] = (), *, notebooks: bool = False
 ) -> Sources:
     """Every source under `paths` (files taken as given), without repeats, and what was skipped.
 
@@ -159,7 +161,8 @@ def collect_sources(
     for path in given:
         if not os.path.lexists(path):
             raise FileNotFoundError(path)
-    found = Sources(roots=tuple(os.path.realpath(path) for path in given))
+    roots = tuple(os.path.realpath(path) for path in given)
+    found = Sources(roots=roots, suffixes=(*SUFFIXES, NOTEBOOK) if notebooks else SUFFIXES)
     files: dict[str, None] = {}
     for path in given:
         is_dir = os.path.isdir(path) and not os.path.islink(path)
@@ -179,7 +182,7 @@ def collect_sources(
 
 
 def find_sources(paths: Sequence[str | os.PathLike[str]], exclude: Sequence[str] = ()) -> list[str]:
-    """Every source under `paths` (files are taken as given), without repeats.
+    """Every Python source (`.py`, `.pyi`) under `paths` (files are taken as given), no repeats.
 
     Raises FileNotFoundError for a path that does not exist.
     """

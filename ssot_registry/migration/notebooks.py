@@ -24,7 +24,9 @@ _STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
 _SCALAR = re.compile(r"-?[0-9][0-9.eE+-]*|true|false|null")
 _BLANK = re.compile(r"[ \t\r\n]*")
 _LINE = re.compile(r"[^\n]*\n|[^\n]+")
-_MAGIC_LINE = re.compile(r"[ \t]*(?:[%!?]|[\w., \t]+=[ \t]*[%!])|.*\?[ \t]*$")
+_MAGIC_LINE = re.compile(  # `%magic`, `!shell`, `?name`, `name?`, `x = %magic`, `x = !shell`
+    r"[ \t]*(?:[%!]|\?\??[\w.]|[\w.]+\?\??[ \t]*$|[\w., \t]+=[ \t]*[%!])"
+)
 
 
 @dataclass(frozen=True)
