@@ -29,7 +29,7 @@ __all__ = [
 
 _BODIES = ("body", "orelse", "finalbody", "handlers")
 PATCH_FORMS = {("patch",), ("patch", "dict"), ("patch", "multiple")}
-MODULE_FORMS = {("import_module",), ("importorskip",)}
+MODULE_FORMS = {("import_module",), ("importorskip",), ("__import__",)}
 SETATTR_FORMS = {("setattr",), ("delattr",)}
 TARGET_KEYWORDS = {"target", "in_dict", "name", "modname"}
 
@@ -97,6 +97,12 @@ def _call_form(func: ast.expr) -> tuple[str, ...]:
     if isinstance(func, ast.Name) and len(names) < 2:
         names.append(func.id)
     return tuple(reversed(names))
+
+
+def _returns_top(node: ast.Call, old: str, new: str) -> bool:
+    """True when `__import__(old)` returns a top-level package other than `__import__(new)`'s."""
+    fromlist = len(node.args) >= 4 or any(keyword.arg == "fromlist" for keyword in node.keywords)
+    return not fromlist and old.partition(".")[0] != new.partition(".")[0]
 
 
 class FileAnalysis:
@@ -337,7 +343,10 @@ class FileAnalysis:
         if match is None:
             return
         use = self.new_use(argument, "SSOT102", match)
-        self.rewrite_string(use, argument, match.new_dotted)
+        if tail == ("__import__",) and _returns_top(node, value, match.new_dotted):
+            use.refuse("__import__() returns the top-level package, which the new path changes")
+        else:
+            self.rewrite_string(use, argument, match.new_dotted)
 
     @staticmethod
     def target_argument(node: ast.Call) -> ast.Constant | None:

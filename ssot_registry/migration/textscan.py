@@ -294,6 +294,8 @@ class _TextAnalysis:
         value = body.decode()
         if form in MODULE_FORMS:
             match = self.index.match_module(value)
+            if form == ("__import__",) and match is not None:
+                raise UnsureError  # what it returns may change: `analyze` decides
         else:
             match = self.index.match_prefix(value)
         if match is not None:
@@ -418,6 +420,7 @@ def _call_names(name: bytes) -> bool:
         "multiple",
         "import_module",
         "importorskip",
+        "__import__",
         "setattr",
         "delattr",
     }

@@ -89,7 +89,8 @@ def render_findings_json(report: ScanReport) -> str:
         return found
 
     findings = ", ".join(
-        f'{{"path": {text(finding.path)}, "line": {finding.line}, "col": {finding.col}, '
+        f'{{"path": {text(finding.path)}, {_cell(finding)}"line": {finding.line}, '
+        f'"col": {finding.col}, '
         f'"code": {text(finding.code)}, "old": {text(finding.old)}, "new": {text(finding.new)}, '
         f'"message": {text(finding.message)}, "fixable": {"true" if finding.fixable else "false"}}}'
         for finding in report.findings
@@ -107,6 +108,11 @@ def render_findings_json(report: ScanReport) -> str:
     return f'{{"findings": [{findings}], {rest[1:]}\n'
 
 
+def _cell(finding: Finding) -> str:
+    """The `"cell": N, ` member of a notebook's finding (as ruff's JSON has it), else nothing."""
+    return "" if finding.cell is None else f'"cell": {finding.cell}, '
+
+
 def _escape_data(text: str) -> str:
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
@@ -116,10 +122,16 @@ def _escape_property(text: str) -> str:
 
 
 def render_findings_github(report: ScanReport) -> str:
-    """GitHub Actions `::error` workflow commands, one per finding and per unreadable file."""
+    """GitHub Actions `::error` workflow commands, one per finding and per unreadable file.
+
+    A notebook's finding names its cell in the message: its lines are not the file's.
+    """
     lines = [
         f"::error file={_escape_property(finding.path)},line={finding.line},col={finding.col},"
         f"title={finding.code}::{_escape_data(finding.message)}"
+        if finding.cell is None
+        else f"::error file={_escape_property(finding.path)},title={finding.code}::"
+        f"{_escape_data(f'cell {finding.cell}:{finding.line}:{finding.col}: {finding.message}')}"
         for finding in report.findings
     ]
     lines.extend(
@@ -138,6 +150,9 @@ def render_migration_summary(
     changed = len(result.diffs)
     lines = [_finding_line(finding, style) for finding in result.remaining]
     lines.extend(_error_lines(result.errors, style))
+    if result.removed:
+        removed = _plural(len(result.removed), "temporary file")
+        lines.append(f"Removed {removed} left by an interrupted run.")
     if write:
         lines.append(f"Rewrote {_plural(len(result.written), 'file')}.")
     else:

@@ -111,14 +111,18 @@ def test_github_annotations(project: Path, capsys: pytest.CaptureFixture[str]) -
 
 
 def test_unreadable_file_is_in_errors(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """A syntax error is listed under errors with its path; the other findings still come."""
+    """A syntax error is listed under errors with its path; the broken file's use is not fixable."""
     (project / "src" / "app" / "broken.py").write_text("import app.old\nif:\n", encoding="utf-8")
     assert main(["scan", "src", "--format", "json", "--full-parse"]) == 1
     payload = json.loads(capsys.readouterr().out)
     assert payload["errors"] == [
         {"path": "src/app/broken.py", "message": "line 2: syntax error: invalid syntax"}
     ]
-    assert payload["summary"]["findings"] == 2
+    assert payload["summary"]["findings"] == 3
+    assert next((f["path"], f["fixable"]) for f in payload["findings"]) == (
+        "src/app/broken.py",
+        False,
+    )
 
 
 def test_exclude_option(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
