@@ -11,6 +11,7 @@ from ssot_registry.migration.analyze import FileAnalysis, Use
 from ssot_registry.migration.edits import Edit, apply_edits
 from ssot_registry.migration.files import module_name
 from ssot_registry.migration.index import PathIndex
+from ssot_registry.migration.lazy import without_lazy
 from ssot_registry.migration.model import FileError, Finding
 from ssot_registry.migration.source import Source, SourceError, decode_source
 from ssot_registry.migration.textscan import UnsureError, find_uses
@@ -37,7 +38,7 @@ def _parse(source: Source, path: str) -> ast.Module:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # SyntaxWarning for invalid escapes in user code
         try:
-            return ast.parse(source.text, filename=path)
+            return ast.parse(without_lazy(source.text), filename=path)
         except SyntaxError as error:
             raise SourceError(f"line {error.lineno}: syntax error: {error.msg}") from None
         except ValueError as error:  # source with NUL bytes
