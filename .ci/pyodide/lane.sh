@@ -27,5 +27,5 @@ for version in '314.x' '>=315.0.0-alpha.1 <315.0.0'; do
   cp .ci/pyodide/run.mjs "$folder/"
   echo "== tests under Pyodide $(node -p "require('$folder/node_modules/pyodide/package.json').version")"
   (cd "$folder" && node run.mjs "$repo" "$work/site" "$work/registries" \
-    -p pyodide_plugin -q -rs "${tests[@]}")
+    -p pyodide_plugin -q "${tests[@]}")
 done

@@ -93,3 +93,19 @@ def pytest_runtest_call(item: pytest.Item) -> Iterator[None]:
         if reason is None:
             raise
         pytest.skip(reason)
+
+
+_SKIPPED: list[tuple[str, str]] = []
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    if report.skipped and isinstance(report.longrepr, tuple):
+        _SKIPPED.append((report.nodeid, str(report.longrepr[2]).removeprefix("Skipped: ")))
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    """Every skipped test with its reason (the lane's report of what did not run here)."""
+    if _SKIPPED:
+        terminalreporter.section(f"skipped on {sys.platform} {sys.version.split()[0]}")
+        for nodeid, reason in _SKIPPED:
+            terminalreporter.write_line(f"{nodeid}: {reason}")
