@@ -11,7 +11,13 @@ import sys
 from collections.abc import Sequence
 
 from ssot_registry._version import __version__
-from ssot_registry.cli import check_command, migrate_commands, registry_commands, stubs_command
+from ssot_registry.cli import (
+    check_command,
+    compile_command,
+    migrate_commands,
+    registry_commands,
+    stubs_command,
+)
 from ssot_registry.cli.common import EXIT_ERROR, UsageError
 from ssot_registry.exceptions import RegistryError
 
@@ -36,6 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands.required = True
     for module in (check_command, registry_commands, migrate_commands, stubs_command):
         module.register(commands)
+    compile_command.register(commands)
     return parser
 
 

@@ -19,6 +19,7 @@ from ssot_registry.migration.disk import Stamp, read_file
 from ssot_registry.migration.edits import Edit, apply_edits
 from ssot_registry.migration.files import module_name
 from ssot_registry.migration.index import PathIndex
+from ssot_registry.migration.lazy import without_lazy
 from ssot_registry.migration.model import FileError, Finding
 from ssot_registry.migration.notebooks import Notebook, read_notebook
 from ssot_registry.migration.source import Source, SourceError, decode_source
@@ -62,7 +63,7 @@ def _parse_text(source: Source, path: str) -> ast.Module:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # SyntaxWarning for invalid escapes in user code
         try:
-            return ast.parse(source.text, filename=path)
+            return ast.parse(without_lazy(source.text), filename=path)
         except SyntaxError as error:
             line = error.lineno or 1
             raise SourceError(f"line {line}: syntax error: {error.msg}", line) from None

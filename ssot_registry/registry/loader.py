@@ -7,7 +7,7 @@ import stat
 from pathlib import Path
 
 from ssot_registry.exceptions import Problem, RegistryError
-from ssot_registry.registry import cache
+from ssot_registry.registry import cache, compiled_json
 from ssot_registry.registry.compiled import Registry
 
 __all__ = ["load", "load_text", "read", "read_text", "read_with_findings"]
@@ -119,6 +119,8 @@ def load(path: str | Path) -> Registry:
     """
     source = Path(path)
     data = _read_bytes(source)
+    if compiled_json.is_compiled(data):  # `ssot-registry compile` output: no validation
+        return compiled_json.load_compiled(data, source)
     use_cache = cache.cache_enabled()
     digest = cache.content_digest(data) if use_cache else b""
     if use_cache:
