@@ -49,10 +49,13 @@ def _registry(config: dict[str, Any]) -> Any:
 
 
 def _check(unit: dict[str, Any], config: dict[str, Any]) -> list[dict[str, Any]]:
+    from ssot_registry.validator.importing import run_import_unit as _import_unit
     from ssot_registry.validator.probe import run_units
 
     roots = frozenset(config["roots"])
     try:
+        if unit.get("kind") == "import":  # triage: import modules, report the root cause
+            return _import_unit(unit, _registry(config), roots)
         return run_units([unit], _registry(config), roots)
     except BaseException as error:
         return [
