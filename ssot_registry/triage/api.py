@@ -11,7 +11,7 @@ from ssot_registry.exceptions import RegistryError
 from ssot_registry.registry import Registry, read_text
 from ssot_registry.triage.classify import Context, classify, display
 from ssot_registry.triage.discovery import discover, duplicate_names
-from ssot_registry.triage.dynamic import Importer, failure_from, preimports
+from ssot_registry.triage.dynamic import Importer, failure_from, preimports, warm_start
 from ssot_registry.triage.grouping import collapse_prefixes, group_failures, order_causes
 from ssot_registry.triage.history import GitHistory
 from ssot_registry.triage.index import StaticIndex
@@ -105,7 +105,13 @@ def triage(
     )
     context = Context(index, history, registry, start, search)
     importer = Importer(
-        registry, search, roots, preimports(index, roots), options.jobs or _cpus(), options.timeout
+        registry,
+        search,
+        roots,
+        preimports(index, roots),
+        options.jobs or _cpus(),
+        options.timeout,
+        warm_start(modules, index),
     )
     if options.static:
         from ssot_registry.triage.static import resolve_statically
@@ -115,9 +121,8 @@ def triage(
         say(f"importing {len(modules)} modules")
         run = importer.isolated if options.isolate else importer.in_order
         failures = [failure_from(o) for o in run(modules) if o["status"] == "fail"]
-    failures = [
-        f for f in failures if f.module not in {m.name for m in modules if m.file in mismatched}
-    ]
+    skipped = {m.name for m in modules if m.file in mismatched}
+    failures = [_refine(f, index) for f in failures if f.module not in skipped]
     order_dependent = (
         _order_dependent(modules, failures, importer)
         if options.isolate and not options.static
@@ -141,6 +146,14 @@ def triage(
         if not options.static:
             after = importable + _reimport(retry, causes, registry, importer, options.isolate)
     return TriageReport(len(modules), importable, order_causes(causes), after)
+
+
+def _refine(failure: Failure, index: StaticIndex) -> Failure:
+    """A missing module as the import statement named it (`pkg.core.models`, not `pkg.core`)."""
+    if not failure.missing_module:
+        return failure
+    wanted = index.wanted_module(failure.missing_module, failure.file, failure.line)
+    return replace(failure, missing_module=wanted)
 
 
 def _order_dependent(

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from ssot_registry.registry import Registry
@@ -18,7 +18,7 @@ from ssot_registry.triage.index import StaticIndex
 from ssot_registry.triage.model import Failure, TestModule
 from ssot_registry.validator.pool import run_isolated
 
-__all__ = ["Importer", "failure_from", "import_task", "preimports"]
+__all__ = ["Importer", "failure_from", "import_task", "preimports", "warm_start"]
 
 
 def import_task(module: TestModule) -> dict[str, Any]:
@@ -50,6 +50,40 @@ def failure_from(outcome: dict[str, Any]) -> Failure:
     )
 
 
+def warm_start(modules: Sequence[TestModule], index: StaticIndex) -> dict[str, list[Any]]:
+    """What the warm worker does before forking, as every child would first (see
+    `validator.importing.warm`): folder listings, conftests, the project's parent packages."""
+    conftests: dict[str, set[tuple[str, str, str]]] = {}
+    for module in modules:
+        for conftest in module.conftests:
+            conftests.setdefault(conftest[0], set()).add(conftest)
+    wanted = {
+        statement.module
+        for module in modules
+        for statement in (
+            index.by_file[module.file].imports if module.file in index.by_file else ()
+        )
+        if not (statement.nested or statement.typing or statement.guarded)
+    }
+    packages = {
+        ".".join(parts[:end])
+        for parts in (name.split(".") for name in wanted)
+        for end in range(1, len(parts))
+    }
+    folders = {os.path.dirname(info.file) for info in index.modules.values()}
+    folders.update(module.folder for module in modules)
+    return {
+        "warm_folders": sorted(folders),
+        "warm_conftests": [
+            list(next(iter(found))) for found in conftests.values() if len(found) == 1
+        ],
+        "warm_packages": sorted(
+            (name for name in packages if name in index.modules and index.modules[name].package),
+            key=lambda name: (name.count("."), name),
+        ),
+    }
+
+
 def preimports(index: StaticIndex, roots: frozenset[str]) -> list[str]:
     """Modules outside the project that its sources import at the top: warm-worker imports."""
     found = {
@@ -73,6 +107,7 @@ class Importer:
     preimport: list[str]
     jobs: int
     timeout: float
+    warm: dict[str, list[Any]] = field(default_factory=dict)
 
     def _config(self, registry: Registry) -> dict[str, Any]:
         return {
@@ -81,6 +116,7 @@ class Importer:
             "roots": sorted(self.roots),
             "sys_path": self.search_path,
             "preimport": self.preimport,
+            **self.warm,
         }
 
     def _run(

@@ -23,6 +23,8 @@ def _key(failure: Failure) -> tuple[str, ...]:
         return ("module", failure.missing_module)
     if failure.code == "SSOT010" and failure.missing_name and failure.from_module:
         return ("name", failure.from_module, failure.missing_name)
+    if failure.exception == "AttributeError":  # the same missing attribute, wherever used
+        return ("attribute", failure.error)
     file, line, error = failure.key
     return ("raised", file, str(line), error)
 

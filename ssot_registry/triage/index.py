@@ -203,6 +203,7 @@ class StaticIndex:
                 if file.endswith(".pyi") and os.path.exists(file[:-1]):
                     continue  # the .py beside it is what runs
                 self.modules[name] = parse_module(name, os.path.abspath(file))
+        self.by_file = {info.file: info for info in self.modules.values()}
         self.definitions: dict[str, list[tuple[ModuleInfo, Binding]]] = {}
         for info in self.modules.values():
             for bound, binding in info.bindings.items():
@@ -218,6 +219,15 @@ class StaticIndex:
         """Modules (other than `besides`) that define `name` themselves, sorted by module."""
         found = [pair for pair in self.definitions.get(name, []) if pair[0].name != besides]
         return sorted(found, key=lambda pair: pair[0].name)
+
+    def wanted_module(self, missing: str, file: str | None, line: int | None) -> str:
+        """The module the import statement at `file:line` asked for, when `missing` (what
+        Python reports: the first missing package) is a prefix of it; else `missing`."""
+        info = self.by_file.get(file or "")
+        for statement in info.imports if info is not None else ():
+            if statement.line == line and statement.module.startswith(missing + "."):
+                return statement.module
+        return missing
 
     def same_final_name(self, module: str) -> list[ModuleInfo]:
         """Modules whose last name part equals `module`'s (where it might have moved)."""

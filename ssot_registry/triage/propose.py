@@ -7,6 +7,7 @@ commented out, so the fragment never applies a guess without a person.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -29,7 +30,8 @@ def fragment(causes: Sequence[TriageCause]) -> str:
         proposal = cause.proposal
         if proposal is None:
             continue
-        lines = [f"# {cause.code}: {cause.error}"]
+        error = cause.error.replace(os.path.join(os.getcwd(), ""), "")
+        lines = [f"# {cause.code}: {error}"]
         lines += [f"# evidence: {item}" for item in proposal.evidence]
         lines.append(f"# confidence: {proposal.confidence}")
         if proposal.applicable:

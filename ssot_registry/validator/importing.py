@@ -11,7 +11,10 @@ the exception's type, the missing module, the missing name and where from.
 
 from __future__ import annotations
 
+import contextlib
 import importlib
+import importlib.machinery
+import io
 import re
 import sys
 import warnings
@@ -20,7 +23,7 @@ from typing import Any
 from ssot_registry.registry import Registry
 from ssot_registry.validator.causes import describe_failure
 
-__all__ = ["IMPORT_KIND", "run_import_unit"]
+__all__ = ["IMPORT_KIND", "run_import_unit", "warm"]
 
 IMPORT_KIND = "import"
 
@@ -110,3 +113,25 @@ def run_import_unit(
         finally:
             if installation is not None:
                 installation.uninstall()
+
+
+def warm(config: dict[str, Any]) -> None:
+    """In the warm worker, before it forks: what every child would do first anyway.
+
+    Fill the import system's folder listings (`warm_folders`), import the
+    conftest modules pytest imports before any test module
+    (`warm_conftests`) and the project packages whose submodules the tree
+    imports (`warm_packages`: a child importing `pkg.sub.mod` runs
+    `pkg/__init__.py` and `pkg/sub/__init__.py` first). Failures are left
+    for the children to meet and report.
+    """
+    for folder in config.get("warm_folders", ()):
+        importlib.machinery.PathFinder.find_spec("__ssot_registry_warm__", [folder])
+    sink = io.StringIO()
+    with contextlib.redirect_stdout(sink), contextlib.redirect_stderr(sink):
+        for name, folder, file in config.get("warm_conftests", ()):
+            with contextlib.suppress(BaseException):
+                _import(name, folder, file)
+        for name in config.get("warm_packages", ()):
+            with contextlib.suppress(BaseException):
+                importlib.import_module(name)

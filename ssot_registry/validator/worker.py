@@ -209,6 +209,7 @@ def serve() -> None:
         preimported = 0
         if first["preimport"]:
             preimported = _preimport(config["preimport"], frozenset(config["roots"]))
+            importlib.import_module("ssot_registry.validator.importing").warm(config)
         gc.collect()
         gc.freeze()  # children's collections skip the warm state: no copy-on-write storms
         _write_all(responses, json.dumps({"ready": preimported}).encode() + b"\n")
