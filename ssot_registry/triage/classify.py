@@ -135,17 +135,8 @@ def _moved_module(missing: str, context: Context) -> tuple[str, Proposal | None,
             git,
             *(f"module at {_module_file(c.file)}" for c in candidates if c.name == new),
         )
-        code = "SSOT202" if new.rpartition(".")[2] == missing.rpartition(".")[2] else "SSOT203"
-        confidence: Confidence = "likely" if code == "SSOT202" else "review"
-        proposal = Proposal(
-            module_alias(missing, new),
-            confidence,
-            evidence,
-            missing,
-            new,
-            applicable=code == "SSOT202",
-        )
-        return code, proposal, ""
+        proposal = Proposal(module_alias(missing, new), "likely", evidence, missing, new)
+        return "SSOT202", proposal, ""
     if candidates:
         best = max(candidates, key=lambda c: _shared_prefix(c.name, missing))
         found = tuple(f"module at {_module_file(c.file)}" for c in candidates[:5])

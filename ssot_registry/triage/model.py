@@ -105,5 +105,5 @@ class TriageReport:
 
     @property
     def with_proposal(self) -> int:
-        """Root causes that carry an applicable proposal."""
-        return sum(1 for c in self.root_causes if c.proposal is not None and c.proposal.applicable)
+        """Root causes that carry a proposal (an entry, a rename to review, a distribution)."""
+        return sum(1 for c in self.root_causes if c.proposal is not None)
