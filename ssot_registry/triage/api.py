@@ -116,7 +116,7 @@ def triage(
     if options.static:
         from ssot_registry.triage.static import resolve_statically
 
-        failures = resolve_statically(modules, index, search)
+        failures = resolve_statically(modules, index, search, registry)
     else:
         say(f"importing {len(modules)} modules")
         run = importer.isolated if options.isolate else importer.in_order

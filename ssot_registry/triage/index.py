@@ -36,7 +36,7 @@ class ImportStatement:
     line: int
     module: str  # absolute
     names: tuple[str, ...] = ()
-    guarded: bool = False  # inside `try: ... except ImportError` (or a bare except)
+    guarded: bool = False  # under `if` or `try: ... except ImportError`: may not run
     typing: bool = False  # only under `if TYPE_CHECKING:`
     nested: bool = False  # inside a function or class body: runs later, if ever
 
@@ -105,8 +105,9 @@ class _Collector:
             self.assign(node, typing=typing)
         elif isinstance(node, ast.If):
             checking = _is_type_checking(node.test)
-            self.body(node.body, guarded=guarded, typing=typing or checking)
-            self.body(node.orelse, guarded=guarded, typing=typing)
+            # a conditional import may not run: it never counts as a failure of the module
+            self.body(node.body, guarded=guarded or not checking, typing=typing or checking)
+            self.body(node.orelse, guarded=True, typing=typing)
         elif isinstance(node, ast.Try) or type(node).__name__ == "TryStar":
             handlers = getattr(node, "handlers", [])
             caught = guarded or any(_guards_import_error(h) for h in handlers)
