@@ -11,7 +11,7 @@ from ssot_registry.exceptions import RegistryError
 from ssot_registry.registry import Registry, read_text
 from ssot_registry.triage.classify import Context, classify, display
 from ssot_registry.triage.discovery import discover, duplicate_names
-from ssot_registry.triage.dynamic import Importer, failure_from, preimports, warm_start
+from ssot_registry.triage.dynamic import Importer, preimports, warm_start
 from ssot_registry.triage.grouping import collapse_prefixes, group_failures, order_causes
 from ssot_registry.triage.history import GitHistory
 from ssot_registry.triage.index import StaticIndex
@@ -93,8 +93,8 @@ def triage(
     registry = registry or empty_registry()
     modules = discover(paths, options.exclude)
     duplicates, mismatched = _duplicates(modules)
-    folder = Path(registry.source).resolve().parent if registry.source is not None else None
-    search = search_path(options.paths, folder)
+    source = Path(registry.source) if registry.source is not None else None
+    search = search_path(options.paths, source)
     say(f"indexing {len(modules)} modules")
     index = StaticIndex(_index_roots(modules, options, registry), options.exclude)
     roots = index.top_levels | {m.name.partition(".")[0] for m in modules}
@@ -120,7 +120,7 @@ def triage(
     else:
         say(f"importing {len(modules)} modules")
         run = importer.isolated if options.isolate else importer.in_order
-        failures = [failure_from(o) for o in run(modules) if o["status"] == "fail"]
+        failures = [f for f in run(modules).values() if f is not None]
     skipped = {m.name for m in modules if m.file in mismatched}
     failures = [_refine(f, index) for f in failures if f.module not in skipped]
     order_dependent = (
@@ -164,8 +164,8 @@ def _order_dependent(
     if not failed:
         return set()
     last = max(i for i, m in enumerate(modules) if m.name in failed)
-    outcomes = importer.in_order(modules[: last + 1])
-    return {o["entry"] for o in outcomes if o["status"] == "ok" and o["entry"] in failed}
+    found = importer.in_order(modules[: last + 1])
+    return {name for name, failure in found.items() if failure is None and name in failed}
 
 
 def _order_cause(modules: list[str], failures: Sequence[Failure]) -> TriageCause:
@@ -194,11 +194,7 @@ def _prove(causes: list[TriageCause], registry: Registry, importer: Importer) ->
         for c in causes
         if c.proposal is not None and c.proposal.applicable and c.proposal.old in positions
     ]
-    proven = {
-        o["entry"]
-        for o in importer.prove(merged, wanted)
-        if o["status"] == "ok" or o["code"] == "SSOT033"
-    }
+    proven = importer.prove(merged, wanted)
     return [
         replace(c, proposal=replace(c.proposal, confidence="certain"))
         if c.proposal is not None and c.proposal.old in proven and c.proposal.applicable
@@ -222,4 +218,4 @@ def _reimport(
     except RegistryError:
         return 0
     run = importer.isolated if isolate else importer.in_order
-    return sum(1 for o in run(retry, merged) if o["status"] == "ok")
+    return sum(1 for failure in run(retry, merged).values() if failure is None)
