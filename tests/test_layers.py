@@ -25,7 +25,8 @@ FORBIDDEN = {
     "registry": {"runtime", "validator", "migration", "render", "cli", "pytest_plugin"},
     "runtime": {"validator", "migration", "render", "cli", "pytest_plugin"},
     "migration": {"runtime", "validator", "cli", "pytest_plugin"},
-    "validator": {"migration", "cli", "pytest_plugin"},
+    "validator": {"migration", "cli", "pytest_plugin", "triage"},
+    "triage": {"runtime", "render", "cli", "pytest_plugin"},
     "render": {"cli", "pytest_plugin"},
 }
 

@@ -17,6 +17,7 @@ from ssot_registry.cli import (
     migrate_commands,
     registry_commands,
     stubs_command,
+    triage_command,
 )
 from ssot_registry.cli.common import EXIT_ERROR, UsageError
 from ssot_registry.exceptions import RegistryError
@@ -40,7 +41,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"ssot-registry {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     commands.required = True
-    for module in (check_command, registry_commands, migrate_commands, stubs_command):
+    for module in (
+        check_command,
+        registry_commands,
+        migrate_commands,
+        stubs_command,
+        triage_command,
+    ):
         module.register(commands)
     compile_command.register(commands)
     return parser

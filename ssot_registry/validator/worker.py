@@ -25,7 +25,7 @@ import pickle
 import signal
 import sys
 
-from ssot_registry.validator import processes
+from ssot_registry.validator import processes, warmup
 from ssot_registry.validator.records import (
     Configure,
     Done,
@@ -181,6 +181,8 @@ def serve_on(requests: int, responses: int) -> None:
                 preimported = 0
                 if message.preimport:
                     preimported = _preimport(config.preimport, config.roots)
+                    if config.warm is not None:  # triage: conftests, parent packages
+                        preimported += warmup.warm_up(config.warm)
                 gc.collect()
                 gc.freeze()  # children's collections skip the warm state: no copy-on-write
                 write_all(responses, encode(Ready(preimported)))
