@@ -11,7 +11,13 @@ import sys
 from collections.abc import Sequence
 
 from ssot_registry._version import __version__
-from ssot_registry.cli import check_command, migrate_commands, registry_commands, stubs_command
+from ssot_registry.cli import (
+    adopt_command,
+    check_command,
+    migrate_commands,
+    registry_commands,
+    stubs_command,
+)
 from ssot_registry.cli.common import EXIT_ERROR, UsageError
 from ssot_registry.exceptions import RegistryError
 
@@ -35,6 +41,8 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     commands.required = True
     for module in (check_command, registry_commands, migrate_commands, stubs_command):
+        module.register(commands)
+    for module in (adopt_command,):
         module.register(commands)
     return parser
 
