@@ -90,7 +90,16 @@ class Found:
         if old_path.is_module != new_path.is_module:
             self.fail(line, f"{old} -> {new}: one side is a module, the other an attribute")
             return
-        stated = stated or Stated()
+        # a warning's 'removed in X' announces the removal: remove_in, not removed_in
+        stated = (
+            merge(
+                Stated(),
+                Stated(remove_in=(stated.remove_in or stated.removed_in)),
+                Stated(since=stated.since),
+            )
+            if stated
+            else Stated()
+        )
         first = 1 if what.startswith("whole module") else line
         shim = ShimLines(self.source.path, first, end_line or line, what or str(old_path))
         self.proposals.append(

@@ -46,19 +46,18 @@ def _fragment_aliases(path: Path) -> list[Alias]:
         raise UsageError(f"cannot read -o {path}: {error}") from None
     except TomlSyntaxError as error:
         raise UsageError(f"{path}:{error.line}: -o FILE is not TOML: {error.reason}") from None
-    found = []
-    for table in data.get("alias", []):
-        try:
-            found.append(
-                Alias(
-                    ImportPath.parse(table["old"]),
-                    ImportPath.parse(table["new"]),
-                    removed_in=table.get("removed_in"),
-                )
-            )
-        except (KeyError, TypeError, ValueError):
-            continue
-    return found
+    return [alias for table in data.get("alias", []) if (alias := _alias(table)) is not None]
+
+
+def _alias(table: object) -> Alias | None:
+    """An `[[alias]]` table of a fragment file as an Alias (None when it is not one)."""
+    if not isinstance(table, dict):
+        return None
+    try:
+        old, new = ImportPath.parse(table["old"]), ImportPath.parse(table["new"])
+    except (KeyError, TypeError, ValueError):
+        return None
+    return Alias(old, new, removed_in=table.get("removed_in"))
 
 
 def _append(path: Path, text: str, registry: Registry | None) -> None:

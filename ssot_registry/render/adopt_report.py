@@ -43,7 +43,8 @@ def render_adopt_text(report: AdoptReport, *, written_to: str | None = None) -> 
     for contradiction in report.contradictions:
         lines.append(
             f"{display_path(contradiction.file)}:{contradiction.line}: contradiction: "
-            f"the shim leads {contradiction.old} to {contradiction.new}, but {contradiction.existing}"
+            f"the shim leads {contradiction.old} to {contradiction.new}, "
+            f"but {contradiction.existing}"
         )
     for unverified in report.unverified:
         proposal = unverified.proposal
