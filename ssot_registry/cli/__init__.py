@@ -14,6 +14,7 @@ from ssot_registry._version import __version__
 from ssot_registry.cli import (
     adopt_command,
     check_command,
+    diff_command,
     migrate_commands,
     registry_commands,
     stubs_command,
@@ -42,7 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands.required = True
     for module in (check_command, registry_commands, migrate_commands, stubs_command):
         module.register(commands)
-    for module in (adopt_command,):
+    for module in (adopt_command, diff_command):
         module.register(commands)
     return parser
 
