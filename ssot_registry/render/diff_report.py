@@ -12,10 +12,12 @@ __all__ = ["render_diff_github", "render_diff_json", "render_diff_text"]
 def _summary(report: DiffReport) -> str:
     missing = sum(f.code == "SSOT301" for f in report.findings)
     dropped = sum(f.code == "SSOT302" for f in report.findings)
+    covered = len(report.covered)
     return (
         f"diff {report.ref}: {report.modules_before} public modules and {report.names_before} "
-        f"names before, {report.modules_now} modules now; {len(report.covered)} removals covered "
-        f"by the registry, {missing} not (SSOT301), {dropped} entries dropped early (SSOT302)"
+        f"names before, {report.modules_now} modules now; {covered} "
+        f"removal{'' if covered == 1 else 's'} covered by the registry, {missing} not (SSOT301), "
+        f"{dropped} {'entry' if dropped == 1 else 'entries'} dropped early (SSOT302)"
     )
 
 
