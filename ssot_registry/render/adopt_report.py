@@ -6,7 +6,8 @@ import json
 from typing import TypedDict
 
 from ssot_registry.adopt import AdoptReport, Proposal
-from ssot_registry.render.adopt_toml import display_path, render_entries
+from ssot_registry.render.adopt_toml import render_entries
+from ssot_registry.render.check_text import display_path
 
 __all__ = ["render_adopt_json", "render_adopt_text"]
 

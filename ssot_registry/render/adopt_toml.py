@@ -3,25 +3,17 @@
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Sequence
 
 from ssot_registry.adopt import Proposal
+from ssot_registry.render.check_text import display_path
 
-__all__ = ["display_path", "render_entries", "toml_string"]
+__all__ = ["render_entries", "toml_string"]
 
 
 def toml_string(text: str) -> str:
     """A TOML basic string (JSON's escapes are all valid TOML escapes)."""
     return json.dumps(text, ensure_ascii=False)
-
-
-def display_path(path: str) -> str:
-    """`path` relative to the current directory when it is below it, with `/` separators."""
-    absolute = os.path.abspath(path)
-    cwd = os.getcwd()
-    shown = os.path.relpath(absolute, cwd) if absolute.startswith(cwd + os.sep) else path
-    return shown.replace(os.sep, "/")
 
 
 def _entry(proposal: Proposal) -> str:
