@@ -12,8 +12,10 @@ from collections.abc import Sequence
 
 from ssot_registry._version import __version__
 from ssot_registry.cli import (
+    adopt_command,
     check_command,
     compile_command,
+    diff_command,
     migrate_commands,
     registry_commands,
     stubs_command,
@@ -47,9 +49,11 @@ def build_parser() -> argparse.ArgumentParser:
         migrate_commands,
         stubs_command,
         triage_command,
+        adopt_command,
+        diff_command,
+        compile_command,
     ):
         module.register(commands)
-    compile_command.register(commands)
     return parser
 
 

@@ -1,0 +1,59 @@
+"""`diff REF`: the public API at a git revision vs the working tree, against the registry."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from ssot_registry.cli.common import EXIT_FINDINGS, EXIT_OK, UsageError, add_registry_option, emit
+from ssot_registry.exceptions import RegistryError
+from ssot_registry.registry import Registry, find_registry, load
+
+__all__ = ["register"]
+
+
+def _registry(options: argparse.Namespace) -> Registry | None:
+    """The working tree's registry; None when there is none (every removal is then SSOT301)."""
+    try:
+        path = find_registry(options.registry)
+    except RegistryError:
+        if options.registry is not None:
+            raise
+        return None
+    if options.registry is None and not path.is_file():
+        return None
+    return load(path)
+
+
+def _diff(options: argparse.Namespace) -> int:
+    from ssot_registry.diff import DiffError, diff
+    from ssot_registry.render.diff_report import (
+        render_diff_github,
+        render_diff_json,
+        render_diff_text,
+    )
+
+    registry = _registry(options)
+    try:
+        report = diff(options.ref, options.paths, registry=registry)
+    except DiffError as error:
+        raise UsageError(str(error)) from None
+    render = {"json": render_diff_json, "github": render_diff_github}.get(
+        options.format, render_diff_text
+    )
+    emit(render(report), options.output)
+    return EXIT_OK if report.ok else EXIT_FINDINGS
+
+
+def register(commands: Any) -> None:
+    """Add `diff` to the subcommands."""
+    diff = commands.add_parser(
+        "diff",
+        help="public modules and names gone since a git revision without a registry entry",
+    )
+    diff.add_argument("ref", metavar="REF", help="git revision to compare with (tag, branch, ...)")
+    diff.add_argument("paths", nargs="*", metavar="PATH", help="folders to compare (default: .)")
+    diff.add_argument("--format", choices=("text", "json", "github"), default="text")
+    diff.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE")
+    add_registry_option(diff)
+    diff.set_defaults(handler=_diff)
