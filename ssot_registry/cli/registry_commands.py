@@ -33,7 +33,7 @@ def _schema(options: argparse.Namespace) -> int:
 
 
 def _docs(options: argparse.Namespace) -> int:
-    from ssot_registry.validator import _now as current_version  # the rule SSOT032 uses
+    from ssot_registry.validator.findings import current_version  # the rule SSOT032 uses
 
     text = "\n".join(
         render_docs(registry, current_version(registry, sys.path))

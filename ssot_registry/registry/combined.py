@@ -6,10 +6,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ssot_registry.registry.compiled import Registry
+from ssot_registry.registry.tables import (
+    AliasColumns,
+    ExternalColumns,
+    RequirementColumns,
+    SymbolColumns,
+    Tables,
+    concatenate,
+)
 
 __all__ = ["combine"]
-
-_TABLES = ("requires", "symbols", "alias", "external")
 
 
 def combine(registries: Sequence[Registry]) -> Registry:
@@ -23,8 +29,14 @@ def combine(registries: Sequence[Registry]) -> Registry:
         return registries[0]
     first = registries[0]
     name = " + ".join(registry.name for registry in registries)
-    rows = {
-        "meta": (name, *first.rows["meta"][1:]),
-        **{table: [row for r in registries for row in r.rows[table]] for table in _TABLES},
-    }
-    return Registry(rows, None)
+    tables = [registry.tables for registry in registries]
+    return Registry(
+        Tables(
+            first.tables.meta._replace(name=name),
+            concatenate(RequirementColumns, [part.requires for part in tables]),
+            concatenate(SymbolColumns, [part.symbols for part in tables]),
+            concatenate(AliasColumns, [part.alias for part in tables]),
+            concatenate(ExternalColumns, [part.external for part in tables]),
+        ),
+        None,
+    )

@@ -23,6 +23,7 @@ __all__ = [
     "RequirementColumns",
     "SymbolColumns",
     "Tables",
+    "concatenate",
     "from_plain",
     "to_plain",
 ]
@@ -140,6 +141,14 @@ def alias_row(table: AliasColumns, index: int) -> AliasRow:
         table.mode[index],
         table.category[index],
         table.line[index],
+    )
+
+
+def concatenate(kind: type[_T], parts: Sequence[_T]) -> _T:
+    """The entries of several tables of one kind, in order, as one table."""
+    return kind._make(
+        tuple(value for part in parts for value in part[field])
+        for field in range(len(kind._fields))
     )
 
 
