@@ -21,6 +21,10 @@ def register(commands: Any) -> None:
     parser = commands.add_parser(
         "compile",
         help="write the validated registry as JSON that load() and install() read without pydantic",
+        description=(
+            "Validate the registry and write it as versioned JSON that load() and install() "
+            "read without pydantic or packaging."
+        ),
     )
     add_registry_option(parser)
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")

@@ -9,13 +9,13 @@ import sys
 from pathlib import Path
 
 import pytest
-from migrate_helpers import Rewrite, write_module
 
 from ssot_registry.migration import scan_report
 from ssot_registry.migration.lazy import shift_lazy, without_lazy
 from ssot_registry.migration.source import decode_source
 from ssot_registry.registry import Registry
 from ssot_registry.render.ruff import render_ruff_banned_api
+from tests.helpers.migrate import Rewrite, write_module
 
 NO_CHANGE = [
     "lazy import app.newer\nlazy from app.core.things import Thing\n",

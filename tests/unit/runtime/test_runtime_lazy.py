@@ -7,9 +7,9 @@ import re
 import sys
 
 import pytest
-from runtime_support import APP, Install
 
 from ssot_registry.exceptions import DeprecatedAliasWarning
+from tests.helpers.runtime import APP, Install
 
 FUNC_ALIAS = """
 [[alias]]
