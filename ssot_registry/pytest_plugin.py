@@ -28,7 +28,7 @@ _USES_KEY = "ssot_registry_uses"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    """`--ssot-registry FILE`, `--ssot-strict` and the ini option `ssot_registry`."""
+    """`--ssot-registry FILE`, `--ssot-strict`, `--ssot-installed` and their ini options."""
     group = parser.getgroup("ssot-registry")
     group.addoption(
         "--ssot-registry",

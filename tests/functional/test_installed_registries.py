@@ -134,3 +134,28 @@ def test_plugin_installs_the_advertised_registries(
     pytester.makeini("[pytest]\nssot_registry_installed = true\n")
     again = pytester.runpytest_subprocess("-p", "no:cacheprovider")
     again.stdout.fnmatch_lines(["movelib.legacy:connect -> movelib.net:connect: 1 use, *"])
+
+
+def test_installed_without_any_registry_is_a_usage_error(project: Path, tmp_path: Path) -> None:
+    """`--installed` with no registry here and none advertised: exit 2 and what to do."""
+    result = run(project, tmp_path / "empty-site", "scan", "app", "--installed")
+    assert result.returncode == 2
+    assert result.stderr == (
+        "ssot-registry: error: --installed: no registry found here and no installed "
+        "distribution advertises one (entry-point group 'ssot_registry')\n"
+    )
+
+
+def test_plugin_without_any_advertised_registry_is_a_usage_error(
+    pytester: pytest.Pytester,
+) -> None:
+    """`--ssot-installed` alone with no advertised registry stops pytest with the reason."""
+    pytester.makepyfile(test_x="def test_x():\n    pass\n")
+    result = pytester.runpytest_subprocess("--ssot-installed", "-p", "no:cacheprovider")
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+    result.stderr.fnmatch_lines(
+        [
+            "ERROR: ssot-registry: --ssot-installed: no installed distribution advertises a "
+            "registry (entry-point group 'ssot_registry')"
+        ]
+    )
