@@ -6,6 +6,7 @@ since every application start pays for a cold load once.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -78,6 +79,7 @@ class _Checker:
                         f"{_text(old)!r} is already the old path of {seen[0]} (line {seen[1]}); "
                         "keep one entry",
                     )
+        self._same_distributions()
         symbols = tables.symbols
         canonical = {
             (module, qualname): (name, line)
@@ -95,6 +97,22 @@ class _Checker:
                     f"{_text(old)!r} is also the canonical path of symbol "
                     f"{symbol[0]!r} (line {symbol[1]}); a path is either canonical or "
                     "deprecated, not both",
+                )
+
+    def _same_distributions(self) -> None:
+        """`My-Dist` and `my_dist` name one distribution (PEP 503): one `[requires]` entry."""
+        requires = self.registry.tables.requires
+        first: dict[str, tuple[str, int | None]] = {}
+        for name, line in zip(requires.name, requires.line, strict=True):
+            normal = re.sub(r"[-_.]+", "-", name).lower()
+            seen = first.setdefault(normal, (name, line))
+            if seen[0] != name:
+                self.add(
+                    "SSOT002",
+                    f"requires.{name}",
+                    line,
+                    f"{name!r} is the same distribution as {seen[0]!r} (line {seen[1]}): "
+                    "names differing only in case, '-', '_' and '.' are equal; keep one entry",
                 )
 
     def _walk(self, index: int) -> tuple[list[PathKey], bool]:
