@@ -6,14 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ssot_registry.registry.compiled import Registry
-from ssot_registry.registry.tables import (
-    AliasColumns,
-    ExternalColumns,
-    RequirementColumns,
-    SymbolColumns,
-    Tables,
-    concatenate,
-)
+from ssot_registry.registry.tables import Tables, concatenate
 
 __all__ = ["combine"]
 
@@ -27,16 +20,13 @@ def combine(registries: Sequence[Registry]) -> Registry:
     """
     if len(registries) == 1:
         return registries[0]
-    first = registries[0]
+    parts = [registry.tables for registry in registries]
     name = " + ".join(registry.name for registry in registries)
-    tables = [registry.tables for registry in registries]
-    return Registry(
-        Tables(
-            first.tables.meta._replace(name=name),
-            concatenate(RequirementColumns, [part.requires for part in tables]),
-            concatenate(SymbolColumns, [part.symbols for part in tables]),
-            concatenate(AliasColumns, [part.alias for part in tables]),
-            concatenate(ExternalColumns, [part.external for part in tables]),
-        ),
-        None,
+    tables = Tables(
+        parts[0].meta._replace(name=name),
+        concatenate([part.requires for part in parts]),
+        concatenate([part.symbols for part in parts]),
+        concatenate([part.alias for part in parts]),
+        concatenate([part.external for part in parts]),
     )
+    return Registry(tables, None)

@@ -32,7 +32,9 @@ def _decode(data: bytes, path: Path | None) -> str:
     return text.removeprefix(_BOM)
 
 
-def _validate(text: str, path: Path | None, *, static_checks: bool) -> Registry:
+def _validated(
+    text: str, path: Path | None, *, static_checks: bool
+) -> tuple[Registry, list[Problem]]:
     from ssot_registry.registry.validation import validate_text
 
     return validate_text(text, path, static_checks=static_checks)
@@ -40,12 +42,15 @@ def _validate(text: str, path: Path | None, *, static_checks: bool) -> Registry:
 
 def read_text(text: str, path: Path | None = None) -> Registry:
     """Validate registry text, raising RegistryError for SSOT001 problems only."""
-    return _validate(text, path, static_checks=False)
+    return _validated(text, path, static_checks=False)[0]
 
 
 def load_text(text: str, path: Path | None = None) -> Registry:
     """Validate registry text; raise RegistryError listing every SSOT001-005 problem."""
-    return _validate(text, path, static_checks=True)
+    registry, problems = _validated(text, path, static_checks=True)
+    if problems:
+        raise RegistryError(problems)
+    return registry
 
 
 def _unreadable(path: Path, error: OSError) -> RegistryError:
@@ -112,24 +117,32 @@ def read(path: str | Path) -> Registry:
     return read_text(_decode(_read_bytes(source), source), source)
 
 
-def load(path: str | Path) -> Registry:
-    """Load and fully validate a registry file, using the compiled cache when it is current.
-
-    Raises RegistryError listing every problem (SSOT001-005), each with its line.
-    """
-    source = Path(path)
+def _from_file(source: Path) -> tuple[Registry, list[Problem]]:
+    """A registry file and its SSOT002-005 findings, from the compiled cache when it is current
+    (only a registry without findings is cached); RegistryError for SSOT001."""
     data = _read_bytes(source)
-    if compiled_json.is_compiled(data):  # `ssot-registry compile` output: no validation
-        return compiled_json.load_compiled(data, source)
+    if compiled_json.is_compiled(data):  # `ssot-registry compile` output: validated already
+        return compiled_json.load_compiled(data, source), []
     use_cache = cache.cache_enabled()
     digest = cache.content_digest(data) if use_cache else b""
     if use_cache:
         tables = cache.read_cached(source, digest)
         if tables is not None:
-            return Registry(tables, source)
-    registry = load_text(_decode(data, source), source)
-    if use_cache:
+            return Registry(tables, source), []
+    registry, problems = _validated(_decode(data, source), source, static_checks=True)
+    if use_cache and not problems:
         cache.write_cached(source, digest, registry.tables)
+    return registry, problems
+
+
+def load(path: str | Path) -> Registry:
+    """Load and fully validate a registry file, using the compiled cache when it is current.
+
+    Raises RegistryError listing every problem (SSOT001-005), each with its line.
+    """
+    registry, problems = _from_file(Path(path))
+    if problems:
+        raise RegistryError(problems)
     return registry
 
 
@@ -139,18 +152,4 @@ def read_with_findings(path: str | Path) -> tuple[Registry, list[Problem]]:
     Raises RegistryError for SSOT001 problems only; a clean registry comes from
     (and goes to) the compiled cache like `load`.
     """
-    from ssot_registry.registry.static_checks import find_problems
-
-    source = Path(path)
-    data = _read_bytes(source)
-    use_cache = cache.cache_enabled()
-    digest = cache.content_digest(data) if use_cache else b""
-    if use_cache:
-        tables = cache.read_cached(source, digest)
-        if tables is not None:
-            return Registry(tables, source), []
-    registry = read_text(_decode(data, source), source)
-    problems = find_problems(registry)
-    if use_cache and not problems:
-        cache.write_cached(source, digest, registry.tables)
-    return registry, problems
+    return _from_file(Path(path))

@@ -88,7 +88,7 @@ def _message(error: Any, location: Sequence[str | int]) -> str:  # noqa: PLR0911
         return f"{value!r} is not allowed; use one of {expected}"
     if kind in _EXPECTED:
         hint = ""
-        if kind == "string_type" and isinstance(value, (int, float)):
+        if kind == "string_type" and type(value) in (int, float):
             hint = f'; quote it: "{value}"'
         return f"expected {_EXPECTED[kind]}, got {_describe(value)}{hint}"
     if kind in ("value_error", "assertion_error"):

@@ -10,12 +10,7 @@ import sys
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, TypeVar
-
-if TYPE_CHECKING:  # pydantic is imported only when a registry file is validated
-    from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
-    from pydantic.json_schema import JsonSchemaValue
-    from pydantic_core.core_schema import CoreSchema
+from typing import Any, TypeVar
 
 __all__ = [
     "PATH_PATTERN",
@@ -128,11 +123,6 @@ class ImportPath:
             raise ValueError(f"{text!r} is not an import path: {error} ({_EXAMPLE})") from None
         return cls(module, qualname if colon else None)
 
-    @classmethod
-    def split(cls, text: str) -> ImportPath:
-        """Build from text already known to match PATH_PATTERN (validated by the loader)."""
-        return cls(*split_path(text))
-
     @property
     def attributes(self) -> tuple[str, ...]:
         """The qualname's parts (`('Outer', 'method')`); empty for a module path."""
@@ -167,34 +157,3 @@ class ImportPath:
 
     def __repr__(self) -> str:
         return f"ImportPath({str(self)!r})"
-
-    @classmethod
-    def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
-        """Validate from a string; serialize back to the same string."""
-        from pydantic_core import core_schema
-
-        return core_schema.no_info_plain_validator_function(
-            cls._validate,
-            serialization=core_schema.plain_serializer_function_ser_schema(str),
-        )
-
-    @classmethod
-    def _validate(cls, value: object) -> ImportPath:
-        if isinstance(value, ImportPath):
-            return value
-        if not isinstance(value, str):
-            raise ValueError(  # noqa: TRY004 - pydantic reports ValueError, not TypeError
-                f"an import path must be a string, got {type(value).__name__} ({_EXAMPLE})"
-            )
-        return cls.parse(value)
-
-    @classmethod
-    def __get_pydantic_json_schema__(
-        cls, schema: CoreSchema, handler: GetJsonSchemaHandler
-    ) -> JsonSchemaValue:
-        """Describe the path syntax for TOML editors."""
-        return {
-            "type": "string",
-            "pattern": r"^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*(:[A-Za-z_]\w*(\.[A-Za-z_]\w*)*)?$",
-            "description": "An import path: 'pkg.module' or 'pkg.module:Name'.",
-        }

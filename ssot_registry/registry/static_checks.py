@@ -6,8 +6,10 @@ since every application start pays for a cold load once.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from ssot_registry.exceptions import Problem
 from ssot_registry.registry.compiled import Registry
@@ -30,6 +32,21 @@ def _version(text: str) -> Version:
 
 def _text(path: PathKey) -> str:
     return f"{path[0]}:{path[1]}" if path[1] is not None else path[0]
+
+
+_K = TypeVar("_K")
+
+
+def _repeats(
+    entries: Iterable[tuple[_K, str, int | None]],
+) -> Iterator[tuple[_K, str, int | None, str, int | None]]:
+    """Each entry `(key, name, line)` whose key an earlier entry had, with that first entry's
+    name and line."""
+    first: dict[_K, tuple[str, int | None]] = {}
+    for key, name, line in entries:
+        seen = first.setdefault(key, (name, line))
+        if seen[0] != name:
+            yield key, name, line, *seen
 
 
 class _Route(NamedTuple):
@@ -70,22 +87,23 @@ class _Checker:
         return index, (self.aliases.new_module[index] + rest, path[1])
 
     def duplicates(self) -> None:
-        first: dict[PathKey, tuple[str, int | None]] = {}
         tables = self.registry.tables
-        for name, table in (("alias", tables.alias), ("external", tables.external)):
+        olds = (
+            ((module, qualname), f"{name}[{index}]", line)
+            for name, table in (("alias", tables.alias), ("external", tables.external))
             for index, (module, qualname, line) in enumerate(
                 zip(table.old_module, table.old_name, table.line, strict=True)
-            ):
-                old, key = (module, qualname), f"{name}[{index}]"
-                seen = first.setdefault(old, (key, line))
-                if seen[0] != key:
-                    self.add(
-                        "SSOT002",
-                        f"{key}.old",
-                        line,
-                        f"{_text(old)!r} is already the old path of {seen[0]} (line {seen[1]}); "
-                        "keep one entry",
-                    )
+            )
+        )
+        for old, key, line, first, first_line in _repeats(olds):
+            self.add(
+                "SSOT002",
+                f"{key}.old",
+                line,
+                f"{_text(old)!r} is already the old path of {first} (line {first_line}); "
+                "keep one entry",
+            )
+        self._same_distributions()
         symbols = tables.symbols
         canonical = {
             (module, qualname): (name, line)
@@ -104,6 +122,22 @@ class _Checker:
                     f"{symbol[0]!r} (line {symbol[1]}); a path is either canonical or "
                     "deprecated, not both",
                 )
+
+    def _same_distributions(self) -> None:
+        """`My-Dist` and `my_dist` name one distribution (PEP 503): one `[requires]` entry."""
+        requires = self.registry.tables.requires
+        names = (
+            (re.sub(r"[-_.]+", "-", name).lower(), name, line)
+            for name, line in zip(requires.name, requires.line, strict=True)
+        )
+        for _, name, line, first, first_line in _repeats(names):
+            self.add(
+                "SSOT002",
+                f"requires.{name}",
+                line,
+                f"{name!r} is the same distribution as {first!r} (line {first_line}): "
+                "names differing only in case, '-', '_' and '.' are equal; keep one entry",
+            )
 
     def _route(self, path: PathKey) -> _Route:
         """Where following `new` links from `path` ends: a final path, or an alias cycle.
@@ -142,9 +176,10 @@ class _Checker:
             found = self.covering(new)
             if found is None:
                 continue
+            start = self.old[index]
             route = self._route(new)
             key, line = f"alias[{index}].new", lines[index]
-            if route.cycle and self.old[index] not in route.cycle:
+            if route.cycle and start not in route.cycle:
                 self.add(
                     "SSOT003",
                     key,
@@ -155,7 +190,7 @@ class _Checker:
                 continue
             if route.cycle:
                 members = route.cycle
-                turn = members.index(self.old[index])
+                turn = members.index(start)
                 members = (*members[turn:], *members[:turn])
                 if frozenset(members) not in reported:
                     reported.add(frozenset(members))

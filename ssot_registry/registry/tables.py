@@ -11,6 +11,7 @@ through `Registry`, which reads fields by name.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import chain
 from typing import NamedTuple, TypeVar
 
 from ssot_registry.registry.entries import Category, Kind, Mode
@@ -23,6 +24,8 @@ __all__ = [
     "RequirementColumns",
     "SymbolColumns",
     "Tables",
+    "alias_row",
+    "columns",
     "concatenate",
     "from_plain",
     "to_plain",
@@ -126,6 +129,13 @@ def columns(kind: type[_T], rows: Sequence[tuple[object, ...]]) -> _T:
     return kind._make(zip(*rows, strict=True))
 
 
+def concatenate(tables: Sequence[_T]) -> _T:
+    """One table holding every entry of `tables` (all of one kind, at least one), in order."""
+    return type(tables[0])._make(
+        tuple(chain.from_iterable(column)) for column in zip(*tables, strict=True)
+    )
+
+
 def alias_row(table: AliasColumns, index: int) -> AliasRow:
     """Alias `index` of `table` as one record."""
     return AliasRow(
@@ -141,14 +151,6 @@ def alias_row(table: AliasColumns, index: int) -> AliasRow:
         table.mode[index],
         table.category[index],
         table.line[index],
-    )
-
-
-def concatenate(kind: type[_T], parts: Sequence[_T]) -> _T:
-    """The entries of several tables of one kind, in order, as one table."""
-    return kind._make(
-        tuple(value for part in parts for value in part[field])
-        for field in range(len(kind._fields))
     )
 
 

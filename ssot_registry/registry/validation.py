@@ -120,11 +120,12 @@ def _no_gc_pauses() -> Iterator[None]:
             gc.enable()
 
 
-def validate_text(text: str, path: Path | None, *, static_checks: bool) -> Registry:
-    """Validate registry text: RegistryError for SSOT001, and for SSOT002-005 when asked."""
+def validate_text(
+    text: str, path: Path | None, *, static_checks: bool
+) -> tuple[Registry, list[Problem]]:
+    """Validate registry text: RegistryError for SSOT001; the SSOT002-005 findings when asked
+    (an empty list otherwise)."""
     with _no_gc_pauses():
         registry = _schema_valid(text, path)
         problems = find_problems(registry) if static_checks else []
-    if problems:
-        raise RegistryError(problems)
-    return registry
+    return registry, problems
