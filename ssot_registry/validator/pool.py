@@ -13,6 +13,7 @@ import contextlib
 import os
 import pickle
 import selectors
+import signal
 import subprocess
 import sys
 import tempfile
@@ -34,8 +35,9 @@ from ssot_registry.validator.records import (
     unit_failures,
 )
 from ssot_registry.validator.wire import Frames, encode, write_all
+from ssot_registry.validator.worker import serve_on
 
-__all__ = ["WorkerPool", "run_isolated", "run_together"]
+__all__ = ["WorkerPool", "can_fork", "run_isolated", "run_together"]
 
 _DEPTH = 2
 _SERVE = "from ssot_registry.validator.worker import serve; serve()"
@@ -93,21 +95,22 @@ class _Worker:
         chunk = os.read(self.responses, _CHUNK)
         return self.frames.feed(chunk) if chunk else None
 
+    def _poll(self) -> bool:
+        """True once the worker has exited (and was reaped)."""
+        if self.process is not None:
+            return self.process.poll() is not None
+        try:
+            return os.waitpid(self.pid, os.WNOHANG)[0] != 0
+        except ChildProcessError:
+            return True
+
     def _exited(self, timeout: float) -> bool:
         deadline = time.monotonic() + timeout
-        while True:
-            if self.process is not None:
-                if self.process.poll() is not None:
-                    return True
-            else:
-                with contextlib.suppress(ChildProcessError):
-                    if os.waitpid(self.pid, os.WNOHANG)[0] == 0 and time.monotonic() < deadline:
-                        time.sleep(0.01)
-                        continue
-                return True
+        while not self._poll():
             if time.monotonic() >= deadline:
                 return False
             time.sleep(0.01)
+        return True
 
     def stop(self) -> None:
         """End the worker (it ends its children first), then everything left in its group."""
@@ -115,7 +118,7 @@ class _Worker:
             with contextlib.suppress(OSError):
                 os.close(fd)
         with contextlib.suppress(OSError):
-            os.kill(self.pid, 15)  # SIGTERM: the worker kills its descendants, then exits
+            os.kill(self.pid, signal.SIGTERM)  # the worker kills its descendants, then exits
         if not self._exited(_GRACE):
             processes.kill_group(self.pid)
             self._exited(_GRACE)
@@ -134,8 +137,6 @@ def _fork_worker(requests: int, responses: int, parent_ends: tuple[int, ...]) ->
         devnull = os.open(os.devnull, os.O_RDWR)
         for fd in (0, 1, 2):
             os.dup2(devnull, fd)
-        from ssot_registry.validator.worker import serve_on
-
         serve_on(requests, responses)
     finally:
         os._exit(0)
