@@ -72,7 +72,7 @@ def test_the_import_star_opcodes_are_where_expected() -> None:
     assert "IMPORT_FROM" in dis.opmap
     if sys.version_info >= (3, 12):
         assert "CALL_INTRINSIC_1" in dis.opmap
-        assert dis._intrinsic1_descs[2] == "INTRINSIC_IMPORT_STAR"  # type: ignore[attr-defined]
+        assert dis._intrinsic_1_descs[2] == "INTRINSIC_IMPORT_STAR"  # type: ignore[attr-defined]
     else:
         assert "IMPORT_STAR" in dis.opmap
 
