@@ -15,7 +15,9 @@ import pytest
 from ssot_registry.exceptions import AliasWarning, DeprecatedAliasWarning
 from ssot_registry.registry import load_text
 from ssot_registry.runtime import install
-from tests.helpers.runtime import HEADER
+from tests.helpers.runtime import HEADER, NEEDS_THREADS
+
+pytestmark = NEEDS_THREADS
 
 THREADS = 16
 MODULES = 12
