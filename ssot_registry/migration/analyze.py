@@ -59,12 +59,21 @@ class Binding:
         return self._deprecated
 
 
+_LONGEST = 100  # names in an attribute chain; no registry path comes near
+
+
 def _chain(node: ast.expr) -> tuple[str, list[str]] | None:
-    """`a.b.c` as ("a", ["b", "c"]); None unless a pure chain of names."""
+    """`a.b.c` as ("a", ["b", "c"]); None unless a pure chain of at most `_LONGEST` names.
+
+    Every attribute of a chain is looked at (from its own node), so the bound
+    keeps a pathological `x.a.a.a…` of thousands linear; its start is still read.
+    """
     attributes: list[str] = []
     while isinstance(node, ast.Attribute):
         attributes.append(node.attr)
         node = node.value
+        if len(attributes) > _LONGEST:
+            return None
     if not isinstance(node, ast.Name):
         return None
     attributes.reverse()

@@ -119,6 +119,7 @@ class _File:
         self.index = index
         self.notebook: Notebook | None = None
         self.outcome = FileOutcome(path)
+        self.module, self.is_package = module_name(path)
 
     def finding(self, use: Use) -> Finding:
         old, new, message = self.index.wording(use.entry, use.used, use.replacement)
@@ -164,38 +165,45 @@ class _File:
         for use in uses:
             use.refuse(problem)
 
+    def read(self) -> Source | None:
+        """The file's source; None when the pre-filter shows it names no deprecated path."""
+        raw, stamp = read_file(self.path)
+        self.outcome.original, self.outcome.stamp = raw, stamp
+        if not self.index.may_use(raw, self.module.partition(".")[0] if self.module else None):
+            return None
+        if self.path.endswith(".ipynb"):
+            self.notebook = read_notebook(raw)
+            return Source.from_text(self.notebook.code)
+        return decode_source(raw)
+
+    def analysis(self, source: Source, tree: ast.Module = _EMPTY) -> FileAnalysis:
+        """A fresh analysis of `source` (of the text alone when `tree` is empty)."""
+        return FileAnalysis(source, tree, self.index, self.module, is_package=self.is_package)
+
     def run(self, *, rewrite: bool, full_parse: bool) -> None:
         """Read, analyse and (with `rewrite`) plan the file's rewrite; SourceError if unreadable."""
-        path, index = self.path, self.index
-        raw, stamp = read_file(path)
-        self.outcome.original, self.outcome.stamp = raw, stamp
-        module, is_package = module_name(path)
-        if not index.may_use(raw, module.partition(".")[0] if module else None):
+        source = self.read()
+        if source is None:
             return
-        if path.endswith(".ipynb"):
-            self.notebook = read_notebook(raw)
-            source = Source.from_text(self.notebook.code)
-        else:
-            source = decode_source(raw)
-        analysis = FileAnalysis(source, _EMPTY, index, module, is_package=is_package)
         uses = None
         if not rewrite and not full_parse and self.notebook is None:
-            uses = _text_uses(analysis)
+            uses = _text_uses(self.analysis(source))
             if uses == []:
                 return
         try:
             if uses is None:
-                tree = _parse(source, path)
+                tree = _parse(source, self.path)
             else:
-                _check_syntax(source, path)
+                _check_syntax(source, self.path)
         except SourceError as error:
-            self.outcome.error = FileError(path, self.located(error))
-            uses = uses if uses is not None else _text_uses(analysis)
+            self.outcome.error = FileError(self.path, self.located(error))
+            if uses is None:  # what the text shows is still worth reporting, as not fixable
+                uses = _text_uses(self.analysis(source))
             for use in uses or ():
                 use.refuse("the file does not parse")
         else:
             if uses is None:
-                uses = FileAnalysis(source, tree, index, module, is_package=is_package).run()
+                uses = self.analysis(source, tree).run()
             if uses and rewrite:
                 self.rewrite(source, uses)
         self.outcome.findings = sorted(map(self.finding, uses or ()), key=_ORDER)

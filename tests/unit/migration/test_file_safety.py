@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import os
 import subprocess
 import sys
@@ -25,6 +26,15 @@ def _errors(errors: object) -> list[tuple[str, str]]:
     return [(Path(error.path).name, error.message) for error in errors]  # type: ignore[attr-defined]
 
 
+def _parser_refuses(source: str) -> bool:
+    """Whether this interpreter's parser gives up on `source` (3.10 and 3.13 take longer chains)."""
+    try:
+        ast.parse(source)
+    except (RecursionError, MemoryError):
+        return True
+    return False
+
+
 @pytest.mark.parametrize(
     ("source", "message"),
     [
@@ -41,9 +51,13 @@ def test_pathological_file_is_one_error_and_others_are_written(
     good = write_module(tmp_path, "app/good.py", "import app.old\n")
     result = migrate([tmp_path], registry, write=True)
     assert good.read_text() == "import app.new\n"
-    assert bad.read_text() == source
-    assert _errors(result.errors) == [("bad.py", message)]
-    assert [Path(path).name for path in result.written] == ["good.py"]
+    if _parser_refuses(source):
+        assert bad.read_text() == source
+        assert _errors(result.errors) == [("bad.py", message)]
+        assert [Path(path).name for path in result.written] == ["good.py"]
+    else:  # Python 3.10 parses the 50,000-name chain: it is migrated like any file
+        assert bad.read_text() == source.replace("app.old", "app.new")
+        assert result.errors == []
 
 
 def test_file_larger_than_the_limit_is_skipped(tmp_path: Path, registry: Registry) -> None:
