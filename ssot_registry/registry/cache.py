@@ -15,11 +15,11 @@ import os
 import sys
 from pathlib import Path
 
-from ssot_registry.registry.compiled import Rows
+from ssot_registry.registry.tables import Tables, from_plain, to_plain
 
 __all__ = ["cache_file", "content_digest", "read_cached", "write_cached"]
 
-_FORMAT = b"ssot-registry-cache-2\n"  # bump when the rows change shape
+_FORMAT = b"ssot-registry-cache-3\n"  # bump when the tables change shape
 _TAG = f"ssot-{sys.implementation.cache_tag}"
 
 
@@ -40,8 +40,8 @@ def cache_file(source: Path) -> Path:
     return source.parent / "__pycache__" / f"{source.name}.{_TAG}.marshal"
 
 
-def read_cached(source: Path, digest: bytes) -> Rows | None:
-    """The cached compiled rows for these bytes, or None (missing, stale, unreadable, corrupt)."""
+def read_cached(source: Path, digest: bytes) -> Tables | None:
+    """The cached compiled tables for these bytes, or None (missing, stale, unreadable, corrupt)."""
     try:
         data = cache_file(source).read_bytes()
     except OSError:
@@ -50,16 +50,15 @@ def read_cached(source: Path, digest: bytes) -> Rows | None:
     if not data.startswith(header):
         return None
     try:
-        rows = marshal.loads(data[len(header) :])  # noqa: S302 - our own file, like a .pyc
+        return from_plain(marshal.loads(data[len(header) :]))  # noqa: S302 - like a .pyc
     except (EOFError, ValueError, TypeError):
         return None
-    return rows if isinstance(rows, dict) else None
 
 
-def write_cached(source: Path, digest: bytes, rows: Rows) -> None:
+def write_cached(source: Path, digest: bytes, tables: Tables) -> None:
     """Store the cache atomically; silently do nothing where the folder is not writable."""
     target = cache_file(source)
-    payload = _FORMAT + digest + marshal.dumps(rows)
+    payload = _FORMAT + digest + marshal.dumps(to_plain(tables))  # type: ignore[arg-type] # plain tuples
     with contextlib.suppress(OSError):
         target.parent.mkdir(exist_ok=True)
         import tempfile  # only when a cache is written, not on every warm start

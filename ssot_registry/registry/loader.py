@@ -80,10 +80,10 @@ def load(path: str | Path) -> Registry:
     use_cache = cache.cache_enabled()
     digest = cache.content_digest(data) if use_cache else b""
     if use_cache:
-        rows = cache.read_cached(source, digest)
-        if rows is not None:
-            return Registry(rows, source)
+        tables = cache.read_cached(source, digest)
+        if tables is not None:
+            return Registry(tables, source)
     registry = load_text(_decode(data, source), source)
     if use_cache:
-        cache.write_cached(source, digest, registry.rows)
+        cache.write_cached(source, digest, registry.tables)
     return registry

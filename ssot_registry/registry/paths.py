@@ -3,17 +3,30 @@
 from __future__ import annotations
 
 import functools
+import importlib
 import keyword
 import re
+import sys
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:  # pydantic is imported only when a registry file is validated
     from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
     from pydantic.json_schema import JsonSchemaValue
     from pydantic_core.core_schema import CoreSchema
 
-__all__ = ["PATH_PATTERN", "ImportPath", "check_dotted_name", "split_path"]
+__all__ = [
+    "PATH_PATTERN",
+    "ImportPath",
+    "check_dotted_name",
+    "covering_module",
+    "import_object",
+    "split_path",
+    "walk_attributes",
+]
+
+_V = TypeVar("_V")
 
 _EXAMPLE = "e.g. 'pkg.module' or 'pkg.module:Name'"
 _NOT_KEYWORD = rf"(?!(?:{'|'.join(keyword.kwlist)})(?!\w))"
@@ -48,6 +61,38 @@ def check_dotted_name(text: str, what: str) -> None:
             raise ValueError(f"the {what} {text!r} uses the keyword {part!r} as a name")
 
 
+def covering_module(name: str, olds: Mapping[str, _V]) -> tuple[_V, str] | None:
+    """The rule "a module alias covers `old.sub`": the value of the longest key of `olds`
+    that is module `name` itself or one of its parent packages, and the rest of `name`
+    after that key (`''` or `'.sub'`); None when no key covers `name`."""
+    found = olds.get(name)
+    end = len(name)
+    while found is None:
+        end = name.rfind(".", 0, end)
+        if end <= 0:
+            return None
+        found = olds.get(name[:end])
+    return found, name[end:]
+
+
+def import_object(module: str, attributes: Iterable[str] = ()) -> Any:
+    """The rule "import the module, then walk the qualname": import `module` (or take it from
+    `sys.modules` when it has finished executing), then get each attribute in turn."""
+    value: Any = sys.modules.get(module)
+    # absent, or still executing in another thread: import_module waits for it (the same
+    # test importlib makes before it returns a module from sys.modules)
+    if value is None or getattr(getattr(value, "__spec__", None), "_initializing", False):
+        value = importlib.import_module(module)
+    return walk_attributes(value, attributes)
+
+
+def walk_attributes(value: Any, attributes: Iterable[str]) -> Any:
+    """`value.a.b` for attributes `('a', 'b')`; AttributeError when a part is missing."""
+    for attribute in attributes:
+        value = getattr(value, attribute)
+    return value
+
+
 @dataclass(frozen=True, slots=True, order=True)
 class ImportPath:
     """A dotted module path, optionally followed by `:qualname` (an attribute inside it)."""
@@ -75,6 +120,20 @@ class ImportPath:
     def split(cls, text: str) -> ImportPath:
         """Build from text already known to match PATH_PATTERN (validated by the loader)."""
         return cls(*split_path(text))
+
+    @property
+    def attributes(self) -> tuple[str, ...]:
+        """The qualname's parts (`('Outer', 'method')`); empty for a module path."""
+        return tuple(self.qualname.split(".")) if self.qualname else ()
+
+    def import_object(self) -> Any:
+        """Import the module and return the object this path names (exceptions propagate)."""
+        return import_object(self.module, self.attributes)
+
+    def attribute_of(self, module: object) -> Any:
+        """The object this path names inside `module`, already imported (the module itself
+        for a module path); AttributeError when a part is missing."""
+        return walk_attributes(module, self.attributes)
 
     @property
     def is_module(self) -> bool:

@@ -1,6 +1,6 @@
 """Findings that need the whole registry: SSOT002 duplicates, 003 chains, 004 cycles, 005 versions.
 
-They run on the compact rows (no entry models are built for a clean registry),
+They run on the compact tables (no entry models are built for a clean registry),
 since every application start pays for a cold load once.
 """
 
@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from ssot_registry.exceptions import Problem
 from ssot_registry.registry.compiled import Registry
+from ssot_registry.registry.paths import covering_module
 
 if TYPE_CHECKING:
     from packaging.version import Version
@@ -32,15 +33,18 @@ def _text(path: PathKey) -> str:
 
 
 class _Checker:
-    """The state shared by the checks: rows, an index of old paths, the problems found."""
+    """The state shared by the checks: the alias table, an index of old paths, the problems."""
 
     def __init__(self, registry: Registry) -> None:
         self.registry = registry
-        self.aliases = registry.rows["alias"]
+        table = registry.tables.alias
+        self.aliases = table
+        self.old = list(zip(table.old_module, table.old_name, strict=True))
+        self.new = list(zip(table.new_module, table.new_name, strict=True))
         self.olds: dict[PathKey, int] = {}
-        for index, row in enumerate(self.aliases):
-            self.olds.setdefault((row[0], row[1]), index)
-        self.module_olds = {row[0] for row in self.aliases if row[1] is None}
+        for index, old in enumerate(self.old):
+            self.olds.setdefault(old, index)
+        self.module_aliases = registry.module_aliases()
         self.problems: list[Problem] = []
 
     def add(self, code: str, key: str, line: int | None, message: str) -> None:
@@ -50,24 +54,21 @@ class _Checker:
         """The alias (index) that covers `path`, and where it leads."""
         index = self.olds.get(path)
         if index is not None:
-            row = self.aliases[index]
-            return index, (row[2], row[3])
-        if not self.module_olds:
+            return index, self.new[index]
+        found = covering_module(path[0], self.module_aliases)
+        if found is None:
             return None
-        parts = path[0].split(".")
-        for end in range(len(parts) - 1 if path[1] is None else len(parts), 0, -1):
-            prefix = ".".join(parts[:end])
-            if prefix in self.module_olds:
-                index = self.olds[(prefix, None)]
-                module = ".".join([self.aliases[index][2], *parts[end:]])
-                return index, (module, path[1])
-        return None
+        index, rest = found
+        return index, (self.aliases.new_module[index] + rest, path[1])
 
     def duplicates(self) -> None:
         first: dict[PathKey, tuple[str, int | None]] = {}
-        for table in ("alias", "external"):
-            for index, row in enumerate(self.registry.rows[table]):
-                old, line, key = (row[0], row[1]), row[-1], f"{table}[{index}]"
+        tables = self.registry.tables
+        for name, table in (("alias", tables.alias), ("external", tables.external)):
+            for index, (module, qualname, line) in enumerate(
+                zip(table.old_module, table.old_name, table.line, strict=True)
+            ):
+                old, key = (module, qualname), f"{name}[{index}]"
                 seen = first.setdefault(old, (key, line))
                 if seen[0] != key:
                     self.add(
@@ -77,46 +78,53 @@ class _Checker:
                         f"{_text(old)!r} is already the old path of {seen[0]} (line {seen[1]}); "
                         "keep one entry",
                     )
-        canonical = {(row[1], row[2]): (row[0], row[5]) for row in self.registry.rows["symbols"]}
-        for index, row in enumerate(self.aliases):
-            symbol = canonical.get((row[0], row[1]))
+        symbols = tables.symbols
+        canonical = {
+            (module, qualname): (name, line)
+            for name, module, qualname, line in zip(
+                symbols.name, symbols.module, symbols.qualname, symbols.line, strict=True
+            )
+        }
+        for index, old in enumerate(self.old):
+            symbol = canonical.get(old)
             if symbol is not None:
                 self.add(
                     "SSOT002",
                     f"alias[{index}].old",
-                    row[10],
-                    f"{_text((row[0], row[1]))!r} is also the canonical path of symbol "
+                    self.aliases.line[index],
+                    f"{_text(old)!r} is also the canonical path of symbol "
                     f"{symbol[0]!r} (line {symbol[1]}); a path is either canonical or "
                     "deprecated, not both",
                 )
 
     def _walk(self, index: int) -> tuple[list[PathKey], bool]:
         """Follow `new` links from alias `index`: the paths visited and whether they loop."""
-        start = (self.aliases[index][0], self.aliases[index][1])
-        visited = [start]
-        found = self.covering((self.aliases[index][2], self.aliases[index][3]))
+        visited = {self.old[index]: 0}
+        found = self.covering(self.new[index])
         while found is not None:
-            target = (self.aliases[found[0]][0], self.aliases[found[0]][1])
+            target = self.old[found[0]]
             if target in visited:
-                return visited[visited.index(target) :], True
-            visited.append(target)
+                members = list(visited)
+                return members[visited[target] :], True
+            visited[target] = len(visited)
             found = self.covering(found[1])
-        return visited, False
+        return list(visited), False
 
     def chains(self) -> None:
         reported: set[frozenset[PathKey]] = set()
-        for index, row in enumerate(self.aliases):
-            found = self.covering((row[2], row[3]))
+        lines = self.aliases.line
+        for index, new in enumerate(self.new):
+            found = self.covering(new)
             if found is None:
                 continue
             members, loops = self._walk(index)
-            key, line = f"alias[{index}].new", row[10]
-            if loops and (row[0], row[1]) not in members:
+            key, line = f"alias[{index}].new", lines[index]
+            if loops and self.old[index] not in members:
                 self.add(
                     "SSOT003",
                     key,
                     line,
-                    f"{_text((row[2], row[3]))!r} is itself deprecated and leads into an alias "
+                    f"{_text(new)!r} is itself deprecated and leads into an alias "
                     "cycle; fix the cycle, then point new at the canonical path",
                 )
                 continue
@@ -132,14 +140,14 @@ class _Checker:
                         "canonical path",
                     )
                 continue
-            target = self.aliases[found[0]]
+            target = found[0]
             final = self._final(found[1])
             self.add(
                 "SSOT003",
                 key,
                 line,
-                f"{_text((row[2], row[3]))!r} is itself deprecated (alias of "
-                f"{_text((target[2], target[3]))!r}, line {target[10]}); "
+                f"{_text(new)!r} is itself deprecated (alias of "
+                f"{_text(self.new[target])!r}, line {lines[target]}); "
                 f"set new = {_text(final)!r}",
             )
 
@@ -153,16 +161,18 @@ class _Checker:
         return path
 
     def versions(self) -> None:
-        for index, row in enumerate(self.aliases):
-            since = row[4]
+        table = self.aliases
+        for index, (since, remove_in, removed_in, line) in enumerate(
+            zip(table.since, table.remove_in, table.removed_in, table.line, strict=True)
+        ):
             if since is None:
                 continue
-            for field, value in (("remove_in", row[5]), ("removed_in", row[6])):
+            for field, value in (("remove_in", remove_in), ("removed_in", removed_in)):
                 if value is not None and _version(value) <= _version(since):
                     self.add(
                         "SSOT005",
                         f"alias[{index}].{field}",
-                        row[10],
+                        line,
                         f"{field} = {value!r} is not later than since = {since!r}; "
                         f"set {field} to a version after {since}",
                     )

@@ -16,7 +16,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from ssot_registry.exceptions import Problem, RegistryError
-from ssot_registry.registry.compiled import Registry, compile_rows
+from ssot_registry.registry.compiled import Registry, compile_tables
 from ssot_registry.registry.locations import KeyLines, locate_keys
 from ssot_registry.registry.messages import problems_from_validation
 from ssot_registry.registry.model import RegistryFile
@@ -100,7 +100,7 @@ def _schema_valid(text: str, path: Path | None) -> Registry:
         file = RegistryFile.model_validate(data)
     except ValidationError as error:
         raise RegistryError(problems_from_validation(error, path, locate_keys(text))) from None
-    return Registry(compile_rows(file, _entry_lines(text, file)), path)
+    return Registry(compile_tables(file, _entry_lines(text, file)), path)
 
 
 @contextlib.contextmanager

@@ -163,8 +163,7 @@ def check(
         roots = application_roots(registry)
         if isolate:
             config = {
-                "rows": registry.rows,
-                "source": registry.source,
+                "registry": registry,
                 "roots": sorted(roots),
                 "sys_path": path,
                 "preimport": preimports(roots, path),

@@ -16,21 +16,13 @@ from ssot_registry.registry import ImportPath
 __all__ = ["kind_of_path", "locate_definition", "source_exists"]
 
 
-def _resolve(path: ImportPath) -> object:
-    module = importlib.import_module(path.module)
-    value: object = module
-    for part in (path.qualname or "").split(".") if path.qualname else ():
-        value = getattr(value, part)
-    return value
-
-
 def _import_quietly(path: ImportPath) -> object:
     """Import `path` with the current directory first on sys.path and its output swallowed."""
     if "" not in sys.path and os.getcwd() not in sys.path:
         sys.path.insert(0, os.getcwd())
     sink = io.StringIO()
     with contextlib.redirect_stdout(sink), contextlib.redirect_stderr(sink):
-        return _resolve(path)
+        return path.import_object()
 
 
 def kind_of_path(path: ImportPath) -> str | None:

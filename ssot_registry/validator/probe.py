@@ -59,12 +59,6 @@ def _matches(kind: str, value: object) -> bool:
     return kind == "callable" and callable(value)
 
 
-def _getattr_path(value: object, qualname: str | None) -> object:
-    for part in qualname.split(".") if qualname else ():
-        value = getattr(value, part)
-    return value
-
-
 class _ImportFailedError(Exception):
     def __init__(self, code: str, message: str, cause: dict[str, Any]) -> None:
         super().__init__(message)
@@ -106,7 +100,7 @@ class _Prober:
     def resolve(self, path: ImportPath) -> object:
         module = self.import_module(path.module)
         try:
-            return _getattr_path(module, path.qualname)
+            return path.attribute_of(module)
         except Exception as error:
             raise _ImportFailedError(
                 "SSOT011",

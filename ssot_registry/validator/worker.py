@@ -39,12 +39,8 @@ def _load_config(path: str) -> dict[str, Any]:
 
 def _registry(config: dict[str, Any]) -> Any:
     """The registry, built once (in the warm worker, before any fork)."""
-    registry = config.get("registry")
-    if registry is None:
-        from ssot_registry.registry.compiled import Registry
-
-        registry = Registry(config["rows"], config["source"])
-        registry.aliases  # noqa: B018 - materialize the entry models once, not per child
+    registry = config["registry"]
+    registry.aliases  # noqa: B018 - materialize the entry models once, not per child
     return registry
 
 

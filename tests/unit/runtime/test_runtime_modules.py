@@ -114,6 +114,19 @@ def test_find_spec_of_an_old_module(installed: Install) -> None:
     assert after.name == "app.services.redis"
 
 
+def test_find_spec_of_a_missing_submodule_of_an_old_package_is_none(installed: Install) -> None:
+    """`find_spec("old.nonexistent")` is None, as for any module that does not exist."""
+    installed(SERVICES)
+    with pytest.warns(DeprecatedAliasWarning):
+        assert importlib.util.find_spec("app.legacy.nonexistent") is None
+    assert importlib.util.find_spec("app.legacy.redis") is not None
+    with pytest.warns(DeprecatedAliasWarning, match="^app.legacy.deep is deprecated"):
+        assert importlib.util.find_spec("app.legacy.deep.nowhere") is None
+    assert "app.legacy.nonexistent" not in sys.modules
+    with pytest.raises(ModuleNotFoundError, match=r"^No module named 'app\.legacy\.nonexistent'$"):
+        import app.legacy.nonexistent  # noqa: F401
+
+
 def test_mock_patch_through_the_old_path_patches_the_canonical_function(
     installed: Install,
 ) -> None:
