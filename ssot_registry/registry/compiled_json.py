@@ -2,9 +2,9 @@
 
 `load()` and `install()` read it without pydantic or packaging, for platforms
 where pydantic-core has no wheel (WebAssembly builds such as Pyodide) and for
-applications that want no validation at start. It holds the same rows as the
-`__pycache__` cache; JSON arrays come back as tuples, the four entry tables as
-lists of tuples, exactly as `marshal` returns them.
+applications that want no validation at start. It holds the same tables as the
+`__pycache__` cache (`tables.to_plain`); JSON arrays come back as tuples and go
+through `tables.from_plain`, which checks their shape.
 """
 
 from __future__ import annotations
@@ -15,13 +15,13 @@ from typing import Any
 
 from ssot_registry._version import __version__
 from ssot_registry.exceptions import Problem, RegistryError
-from ssot_registry.registry.compiled import Registry, Rows
+from ssot_registry.registry.compiled import Registry
+from ssot_registry.registry.tables import from_plain, to_plain
 
 __all__ = ["FORMAT", "FORMAT_VERSION", "dump_compiled", "is_compiled", "load_compiled"]
 
 FORMAT = "ssot-registry-compiled"
 FORMAT_VERSION = 1
-_TABLES = ("requires", "symbols", "alias", "external")
 
 
 def is_compiled(data: bytes) -> bool:
@@ -36,7 +36,7 @@ def dump_compiled(registry: Registry) -> str:
         "version": FORMAT_VERSION,
         "ssot_registry": __version__,
         "source": registry.source.name if registry.source is not None else None,
-        "rows": registry.rows,
+        "tables": to_plain(registry.tables),
     }
     return json.dumps(document, indent=1, ensure_ascii=False) + "\n"
 
@@ -67,10 +67,8 @@ def load_compiled(data: bytes, path: Path | None = None) -> Registry:
             path,
             f"compiled by ssot-registry {made_by}, this is {__version__}; {recompile}",
         )
-    raw = document.get("rows")
-    if not isinstance(raw, dict) or "meta" not in raw:
-        raise _error(path, f"the compiled registry has no rows; {recompile}")
-    rows: Rows = {"meta": _tuples(raw["meta"])}
-    for table in _TABLES:
-        rows[table] = [_tuples(row) for row in raw.get(table, [])]
-    return Registry(rows, path)
+    try:
+        tables = from_plain(_tuples(document.get("tables")))
+    except ValueError as error:
+        raise _error(path, f"the compiled tables are damaged ({error}); {recompile}") from None
+    return Registry(tables, path)

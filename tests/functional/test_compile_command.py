@@ -55,10 +55,10 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def test_compile_writes_a_registry_that_loads_the_same(project: Path) -> None:
-    """`compile -o FILE` writes JSON whose load() has exactly the rows of the TOML file."""
+    """`compile -o FILE` writes JSON whose load() has exactly the tables of the TOML file."""
     assert main(["compile", "--registry", "registry.toml", "-o", "registry.json"]) == 0
     compiled = load(project / "registry.json")
-    assert compiled.rows == load(project / "registry.toml").rows
+    assert compiled.tables == load(project / "registry.toml").tables
     assert compiled.source == project / "registry.json"
     document = json.loads((project / "registry.json").read_text(encoding="utf-8"))
     assert [document[key] for key in ("format", "version", "ssot_registry", "source")] == [
@@ -77,7 +77,7 @@ def test_compile_prints_deterministic_json(
     first = capsys.readouterr().out
     assert main(["compile"]) == 0
     assert capsys.readouterr().out == first
-    assert json.loads(first)["rows"]["meta"][0] == "app"
+    assert json.loads(first)["tables"][0][0] == "app"
 
 
 def test_compile_refuses_an_invalid_registry(
@@ -104,8 +104,9 @@ def test_compile_refuses_an_invalid_registry(
             " run `ssot-registry compile` again",
         ),
         (
-            lambda document: {key: v for key, v in document.items() if key != "rows"},
-            "the compiled registry has no rows; run `ssot-registry compile` again",
+            lambda document: {key: v for key, v in document.items() if key != "tables"},
+            "the compiled tables are damaged (expected the registry's tables);"
+            " run `ssot-registry compile` again",
         ),
     ],
 )
