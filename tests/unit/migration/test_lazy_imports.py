@@ -158,6 +158,22 @@ def test_shift_keeps_every_offset() -> None:
     assert source.starts == decode_source(text.encode()).starts
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "def f(lazy, e):\n    raise lazy from e\n",
+        "raise \\\nlazy from e\n",
+        's = """\nlazy import app.old\n"""\n',
+        "# lazy import app.old\n",
+        "obj.lazy = 1\nxlazy = lazy\n",
+        "x = a.lazy\nlazy_import = 1\n",
+    ],
+)
+def test_a_name_lazy_is_left_alone(text: str) -> None:
+    """`lazy` that is a name, or sits in a string, a comment or a continued line, stays."""
+    assert without_lazy(text) == text
+
+
 def test_syntax_error_elsewhere_is_still_reported(tmp_path: Path, registry: Registry) -> None:
     """A file with a lazy import and a real syntax error is reported, not skipped."""
     write_module(tmp_path, "app/user.py", "lazy import app.old\ndef (:\n")
