@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import importlib
+import inspect
 import re
 import sys
+import warnings
 
 import pytest
 from runtime_support import APP, Install
@@ -40,13 +42,19 @@ def lazy_app(installed: Install) -> None:
 
 
 def test_lazy_from_gives_the_canonical_object(lazy_app: None) -> None:
-    """`lazy from old import name` binds the identical canonical object at its first use."""
+    """`lazy from old import name` gives the identical object, warning once, at the first use."""
     user = importlib.import_module("user")
     import app.core
 
-    with pytest.warns(DeprecatedAliasWarning, match=re.escape("app.mod:func is deprecated")):
+    first_use = inspect.currentframe().f_lineno + 4  # type: ignore[union-attr]
+    with pytest.warns(
+        DeprecatedAliasWarning, match=re.escape("app.mod:func is deprecated")
+    ) as seen:
         assert user.func is app.core.func
-    assert user.call() == 42
+    assert [(w.filename, w.lineno) for w in seen] == [(__file__, first_use)]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # reified at the first use: no second warning
+        assert user.call() == 42
 
 
 def test_lazy_import_of_a_module_alias_is_the_real_module(lazy_app: None) -> None:
