@@ -96,9 +96,12 @@ def pytest_runtest_call(item: pytest.Item) -> Iterator[None]:
 
 
 _SKIPPED: list[tuple[str, str]] = []
+PASSED = 0  # tests whose call passed: the runner fails a lane that ran none
 
 
 def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    global PASSED  # noqa: PLW0603 - one count per run
+    PASSED += report.when == "call" and report.passed
     if report.skipped and isinstance(report.longrepr, tuple):
         _SKIPPED.append((report.nodeid, str(report.longrepr[2]).removeprefix("Skipped: ")))
 

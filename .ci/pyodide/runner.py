@@ -12,6 +12,13 @@ def main(args: list[str]) -> int:
 
     os.chdir("/repo")
     sys.path.insert(0, "/repo")
-    print(f"== pytest under Pyodide: Python {sys.version.split()[0]} on {sys.platform}")
+    sys.stdout.write(
+        f"== pytest under Pyodide: Python {sys.version.split()[0]} on {sys.platform}\n"
+    )
     status = int(pytest.main(["-p", "no:cacheprovider", *args]))
+    import pyodide_plugin  # the instance pytest loaded with `-p pyodide_plugin`
+
+    if status == 0 and pyodide_plugin.PASSED == 0:
+        sys.stdout.write("== no test ran under Pyodide: failing the lane\n")
+        return 1
     return 1 if status == pytest.ExitCode.NO_TESTS_COLLECTED else status

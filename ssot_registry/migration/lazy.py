@@ -21,7 +21,8 @@ from ssot_registry.migration.textimports import Spans
 __all__ = ["LAZY_MODULES", "lazy_module_strings", "shift_lazy", "without_lazy"]
 
 LAZY_MODULES = "__lazy_modules__"
-_SOFT_KEYWORD = re.compile(rb"(?:^|(?<=[\r\n;:]))[ \t\f]*(lazy)([ \t\f]+)(import|from)\b")
+# a pattern that starts with a literal is searched for fast: what precedes is checked after
+_SOFT_KEYWORD = re.compile(rb"(lazy)([ \t\f]+)(import|from)\b")
 
 
 def _keywords(data: bytes) -> list[re.Match[bytes]]:
@@ -30,7 +31,11 @@ def _keywords(data: bytes) -> list[re.Match[bytes]]:
     spans: Spans | None = None
     for match in _SOFT_KEYWORD.finditer(data):
         start = match.start(1)
-        head = match.start()
+        head = start
+        while head > 0 and data[head - 1] in b" \t\f":
+            head -= 1
+        if head > 0 and data[head - 1] not in b"\r\n;:":
+            continue  # not at the start of a statement: `x = lazy from`, `raise lazy from e`
         if data[max(0, head - 3) : head].rstrip(b"\r\n").endswith(b"\\"):
             continue  # `raise \` then `lazy from e`: a name continued from the line before
         spans = spans or Spans(data)

@@ -31,6 +31,7 @@ _NAME_BYTES = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ01
 _CHAIN_BYTES = _NAME_BYTES | {ord(".")}
 _CHAIN_CHARS = bytes(sorted(_CHAIN_BYTES))
 _PREFIX_BYTES = frozenset(b"rRbBuUfF")
+_LAZY_MODULES = LAZY_MODULES.encode()
 
 
 class _TextAnalysis:
@@ -41,7 +42,7 @@ class _TextAnalysis:
         self.analysis = analysis
         self.source = analysis.source  # lazy imports already read as plain ones
         self.data = analysis.source.data
-        if LAZY_MODULES.encode() in self.data:
+        if _LAZY_MODULES in self.data:
             raise UnsureError  # `__lazy_modules__` entries: the `ast` path reads them
         self.index: PathIndex = analysis.index
         self.spans = Spans(self.data)

@@ -3,8 +3,8 @@
 `load()` and `install()` read it without pydantic or packaging, for platforms
 where pydantic-core has no wheel (WebAssembly builds such as Pyodide) and for
 applications that want no validation at start. It holds the same tables as the
-`__pycache__` cache (`registry/tables.py`); JSON arrays come back as tuples,
-exactly as `marshal` returns them, and `from_plain` checks their shape.
+`__pycache__` cache (`tables.to_plain`); JSON arrays come back as tuples and go
+through `tables.from_plain`, which checks their shape.
 """
 
 from __future__ import annotations
@@ -70,7 +70,5 @@ def load_compiled(data: bytes, path: Path | None = None) -> Registry:
     try:
         tables = from_plain(_tuples(document.get("tables")))
     except ValueError as error:
-        raise _error(
-            path, f"the compiled registry's tables are damaged ({error}); {recompile}"
-        ) from None
+        raise _error(path, f"the compiled tables are damaged ({error}); {recompile}") from None
     return Registry(tables, path)

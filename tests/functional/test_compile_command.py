@@ -105,8 +105,8 @@ def test_compile_refuses_an_invalid_registry(
         ),
         (
             lambda document: {key: v for key, v in document.items() if key != "tables"},
-            "the compiled registry's tables are damaged (expected the registry's tables); "
-            "run `ssot-registry compile` again",
+            "the compiled tables are damaged (expected the registry's tables);"
+            " run `ssot-registry compile` again",
         ),
     ],
 )

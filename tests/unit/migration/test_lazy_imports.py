@@ -11,8 +11,11 @@ from pathlib import Path
 import pytest
 
 from ssot_registry.migration import scan_report
+from ssot_registry.migration.analyze import FileAnalysis
+from ssot_registry.migration.index import build_index
 from ssot_registry.migration.lazy import shift_lazy, without_lazy
 from ssot_registry.migration.source import decode_source
+from ssot_registry.migration.textscan import UnsureError, find_uses
 from ssot_registry.registry import Registry
 from ssot_registry.render.ruff import render_ruff_banned_api
 from tests.helpers.migrate import Rewrite, write_module
@@ -155,6 +158,22 @@ def test_shift_keeps_every_offset() -> None:
     assert source.starts == decode_source(text.encode()).starts
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "def f(lazy, e):\n    raise lazy from e\n",
+        "raise \\\nlazy from e\n",
+        's = """\nlazy import app.old\n"""\n',
+        "# lazy import app.old\n",
+        "obj.lazy = 1\nxlazy = lazy\n",
+        "x = a.lazy\nlazy_import = 1\n",
+    ],
+)
+def test_a_name_lazy_is_left_alone(text: str) -> None:
+    """`lazy` that is a name, or sits in a string, a comment or a continued line, stays."""
+    assert without_lazy(text) == text
+
+
 def test_syntax_error_elsewhere_is_still_reported(tmp_path: Path, registry: Registry) -> None:
     """A file with a lazy import and a real syntax error is reported, not skipped."""
     write_module(tmp_path, "app/user.py", "lazy import app.old\ndef (:\n")
@@ -223,3 +242,37 @@ def test_lazy_findings_match_ruff(tmp_path: Path, registry: Registry) -> None:
             (9, "app.models.Thing"),
         }
     )
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"), [pair for pair in PAIRS if "__lazy" not in pair[0]]
+)
+def test_text_path_reads_lazy_imports_itself(
+    registry: Registry, source: str, expected: str
+) -> None:
+    """The text fast path reads lazy imports without falling back to parsing the file."""
+    analysis = FileAnalysis(
+        decode_source(source.encode()),
+        ast.Module(body=[], type_ignores=[]),
+        build_index(registry),
+        "app.pkg.user",
+        is_package=False,
+    )
+    try:
+        uses = find_uses(analysis)
+    except UnsureError:
+        uses = None
+    if "models.Thing()" in source:  # a chain that needs an import added: the tree decides
+        assert uses is None
+    else:
+        assert uses, expected
+
+
+def test_lazy_modules_send_the_text_path_to_ast(registry: Registry) -> None:
+    """A file with `__lazy_modules__` is parsed: its entries are read from the tree."""
+    source = decode_source(b"__lazy_modules__ = ['app.old']\n")
+    analysis = FileAnalysis(
+        source, ast.Module(body=[], type_ignores=[]), build_index(registry), None, is_package=False
+    )
+    with pytest.raises(UnsureError):
+        find_uses(analysis)
