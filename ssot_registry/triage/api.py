@@ -101,8 +101,9 @@ def triage(
     index = StaticIndex(
         [*settings.path, *_index_roots(modules, options, registry)], options.exclude
     )
-    roots = index.top_levels | {m.name.partition(".")[0] for m in modules}
     search = list(dict.fromkeys([*(m.folder for m in modules), *search]))
+    index.add_imported_packages(search)
+    roots = index.top_levels | {m.name.partition(".")[0] for m in modules}
     start = os.path.abspath(paths[0]) if paths else os.getcwd()
     history = GitHistory(
         start if os.path.isdir(start) else os.path.dirname(start), enabled=options.git
