@@ -49,6 +49,18 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         help="also install the registries installed distributions advertise "
         "(entry-point group 'ssot_registry') and count their aliases' uses",
     )
+    group.addoption(
+        "--ssot-triage",
+        action="store_true",
+        default=False,
+        help="explain collection errors: root causes, classes SSOT201-208, proposals",
+    )
+    group.addoption(
+        "--ssot-triage-propose",
+        metavar="FILE",
+        default=None,
+        help="like --ssot-triage, and write the proposals as a registry fragment to FILE",
+    )
     parser.addini("ssot_registry", "registry file to check and install (like --ssot-registry)")
     parser.addini("ssot_registry_installed", "like --ssot-installed", type="bool", default=False)
 
@@ -62,6 +74,13 @@ def pytest_load_initial_conftests(early_config: pytest.Config) -> None:
 def pytest_configure(config: pytest.Config) -> None:
     """Activate the plugin when a registry is configured (if not done earlier); else stay inert."""
     _activate(config, config.getoption("ssot_registry"))
+    propose = config.getoption("ssot_triage_propose")
+    if config.getoption("ssot_triage") or propose:  # the logic lives in pytest_triage.py
+        from ssot_registry.pytest_triage import TriagePlugin
+
+        session = config.pluginmanager.get_plugin(_PLUGIN_NAME)
+        plugin = TriagePlugin(config, propose, session.registry if session else None)
+        config.pluginmanager.register(plugin, "ssot-registry-triage")
 
 
 def _registry_path(config: pytest.Config, option: str | None) -> Path | None:

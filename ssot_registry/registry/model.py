@@ -199,6 +199,20 @@ class ExternalSpec(_Spec):
     reason: str | None = None
 
 
+class CheckSpec(_Spec):
+    """The `[check]` table: how to import the application (used by check, triage, the plugin)."""
+
+    setup: PathText | None = Field(
+        default=None, description="'module:callable' run once per worker before any import."
+    )
+    env: dict[str, str] = Field(
+        default_factory=dict, description="Environment variables set before the setup runs."
+    )
+    path: tuple[str, ...] = Field(
+        default=(), strict=False, description="Folders added to sys.path, relative to this file."
+    )
+
+
 class RegistryFile(_Spec):
     """The whole file as written: the schema `ssot-registry schema` prints and loading validates."""
 
@@ -211,6 +225,7 @@ class RegistryFile(_Spec):
     )
     alias: tuple[AliasSpec, ...] = Field(default=(), strict=False)
     external: tuple[ExternalSpec, ...] = Field(default=(), strict=False)
+    check: CheckSpec | None = None
 
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"

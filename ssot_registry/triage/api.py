@@ -9,10 +9,11 @@ from pathlib import Path
 
 from ssot_registry.exceptions import RegistryError
 from ssot_registry.registry import Registry, read_text
-from ssot_registry.triage.classify import Context, classify, display
+from ssot_registry.registry.check_table import read_check
+from ssot_registry.triage.classify import Context, display
 from ssot_registry.triage.discovery import discover, duplicate_names
 from ssot_registry.triage.dynamic import Importer, preimports, warm_start
-from ssot_registry.triage.grouping import collapse_prefixes, group_failures, order_causes
+from ssot_registry.triage.grouping import explain, order_causes
 from ssot_registry.triage.history import GitHistory
 from ssot_registry.triage.index import StaticIndex
 from ssot_registry.triage.model import Failure, TestModule, TriageCause, TriageReport
@@ -94,11 +95,15 @@ def triage(
     modules = discover(paths, options.exclude)
     duplicates, mismatched = _duplicates(modules)
     source = Path(registry.source) if registry.source is not None else None
-    search = search_path(options.paths, source)
+    settings = read_check(source)
+    search = search_path((*settings.path, *options.paths), source)
     say(f"indexing {len(modules)} modules")
-    index = StaticIndex(_index_roots(modules, options, registry), options.exclude)
-    roots = index.top_levels | {m.name.partition(".")[0] for m in modules}
+    index = StaticIndex(
+        [*settings.path, *_index_roots(modules, options, registry)], options.exclude
+    )
     search = list(dict.fromkeys([*(m.folder for m in modules), *search]))
+    index.add_imported_packages(search)
+    roots = index.top_levels | {m.name.partition(".")[0] for m in modules}
     start = os.path.abspath(paths[0]) if paths else os.getcwd()
     history = GitHistory(
         start if os.path.isdir(start) else os.path.dirname(start), enabled=options.git
@@ -111,7 +116,7 @@ def triage(
         preimports(index, roots),
         options.jobs or _cpus(),
         options.timeout,
-        warm_start(modules, index),
+        warm_start(modules, index, settings),
     )
     if options.static:
         from ssot_registry.triage.static import resolve_statically
@@ -128,13 +133,10 @@ def triage(
         if options.isolate and not options.static
         else set()
     )
-    causes = [
-        classify(first, group, context)
-        for first, group in group_failures(f for f in failures if f.module not in order_dependent)
-    ]
+    causes = explain((f for f in failures if f.module not in order_dependent), context)
     if order_dependent:
         causes.append(_order_cause(sorted(order_dependent), failures))
-    causes = collapse_prefixes(causes, index) + duplicates
+    causes += duplicates
     broken = {f.module for f in failures} | {m.name for m in modules if m.file in mismatched}
     importable = len(modules) - len(broken)
     say("proving the proposals")

@@ -77,6 +77,8 @@ _NOT_IMPORT = {
 
 
 def _decide(failure: Failure, context: Context) -> tuple[str, Proposal | None, str]:
+    if failure.code == "SSOT015":
+        return "SSOT015", None, "the [check] setup failed: fix it, nothing else could be imported"
     advice = _NOT_IMPORT.get(failure.code)
     if failure.exception in ("SyntaxError", "IndentationError", "TabError"):
         advice = "a syntax error, not a moved import: fix the source"

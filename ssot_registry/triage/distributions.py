@@ -7,6 +7,7 @@ installed on the search path (`packages_distributions()`, their file lists).
 
 from __future__ import annotations
 
+import functools
 import importlib.machinery
 import re
 from collections.abc import Sequence
@@ -62,17 +63,17 @@ def project_dependencies(start: str) -> dict[str, str]:
     return {}
 
 
-def _from_installed(top: str, search_path: Sequence[str]) -> str | None:
+@functools.lru_cache(maxsize=1)
+def _installed_tops() -> dict[str, list[str]]:
     import importlib_metadata
 
-    names = importlib_metadata.packages_distributions().get(top)
-    if names:
-        return str(names[0])
-    for distribution in importlib_metadata.distributions(path=list(search_path)):
-        for file in distribution.files or ():
-            if file.parts and file.parts[0] in (top, f"{top}.py"):
-                return str(distribution.metadata["Name"])
-    return None
+    return dict(importlib_metadata.packages_distributions())
+
+
+def _from_installed(top: str) -> str | None:
+    """The installed distribution whose files provide top-level module `top` (read once)."""
+    names = _installed_tops().get(top)
+    return str(names[0]) if names else None
 
 
 def distribution_for(
@@ -90,7 +91,7 @@ def distribution_for(
         return Distribution(
             name[1], dependency[name.end() :].split(";")[0].strip(), "pyproject.toml dependencies"
         )
-    installed = _from_installed(top, search_path)
+    installed = _from_installed(top)
     if installed is not None:
         return Distribution(installed, "", "installed distributions (packages_distributions)")
     return None

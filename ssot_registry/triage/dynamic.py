@@ -16,10 +16,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ssot_registry.registry import Registry
+from ssot_registry.registry.check_table import CheckSettings
 from ssot_registry.triage.index import StaticIndex
 from ssot_registry.triage.model import Failure, TestModule
 from ssot_registry.validator.pool import run_isolated, run_together
 from ssot_registry.validator.records import (
+    Cause,
     Outcome,
     Task,
     Unit,
@@ -29,7 +31,7 @@ from ssot_registry.validator.records import (
     import_task,
 )
 
-__all__ = ["Importer", "failure_of", "preimports", "warm_start"]
+__all__ = ["Importer", "failure_from_cause", "failure_of", "preimports", "warm_start"]
 
 _MISSING_MODULE = re.compile(r"^ModuleNotFoundError: No module named '([^']+)'")
 _MISSING_NAME = re.compile(r"^ImportError: cannot import name '([^']+)' from '([^']+)'")
@@ -49,18 +51,23 @@ def failure_of(module: str, outcomes: Sequence[Outcome]) -> Failure | None:
     failed = next((o for o in outcomes if not o.ok), None)
     if failed is None:
         return None
-    cause = failed.cause
-    error = cause.error if cause is not None else failed.message
+    return failure_from_cause(module, failed.code or "SSOT010", failed.cause, failed.message)
+
+
+def failure_from_cause(module: str, code: str, cause: Cause | None, message: str = "") -> Failure:
+    """A typed failure from the validator's located cause (the error text names what is
+    missing: `No module named 'x'`, `cannot import name 'n' from 'm'`)."""
+    error = cause.error if cause is not None else message
     missing = _MISSING_MODULE.match(error)
     name = _MISSING_NAME.match(error)
     return Failure(
         module=module,
-        code=failed.code or "SSOT010",
+        code=code,
         error=error,
         cause_module=cause.module if cause is not None else module,
         file=cause.file if cause is not None else None,
         line=cause.line if cause is not None else None,
-        exception=error.partition(":")[0] if failed.code == "SSOT010" else "",
+        exception=error.partition(":")[0] if code == "SSOT010" else "",
         missing_module=missing[1] if missing else None,
         missing_name=name[1] if name else None,
         from_module=name[2] if name else None,
@@ -78,7 +85,9 @@ def preimports(index: StaticIndex, roots: frozenset[str]) -> tuple[str, ...]:
     return tuple(sorted(n for n in found if n.partition(".")[0] not in roots and n != "__future__"))
 
 
-def warm_start(modules: Sequence[TestModule], index: StaticIndex) -> Warm:
+def warm_start(
+    modules: Sequence[TestModule], index: StaticIndex, settings: CheckSettings | None = None
+) -> Warm:
     """Folder listings, the conftest files (when one file per name) and the project packages
     whose submodules the modules import: what every child would do first anyway."""
     conftests: dict[str, set[tuple[str, str, str]]] = {}
@@ -111,7 +120,8 @@ def warm_start(modules: Sequence[TestModule], index: StaticIndex) -> Warm:
         for name in sorted(packages, key=lambda name: (name.count("."), name))
         if name in index.modules and index.modules[name].package
     ]
-    return Warm(tuple(sorted(folders)), tuple(imports))
+    settings = settings or CheckSettings()
+    return Warm(tuple(sorted(folders)), tuple(imports), settings.setup, settings.env)
 
 
 @dataclass

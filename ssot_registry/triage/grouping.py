@@ -11,11 +11,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
-from ssot_registry.triage.classify import module_alias
+from ssot_registry.triage.classify import Context, classify, module_alias
 from ssot_registry.triage.index import StaticIndex
 from ssot_registry.triage.model import Confidence, Failure, Proposal, TriageCause
 
-__all__ = ["collapse_prefixes", "group_failures", "order_causes"]
+__all__ = ["collapse_prefixes", "explain", "group_failures", "order_causes"]
 
 
 def _key(failure: Failure) -> tuple[str, ...]:
@@ -103,3 +103,9 @@ def order_causes(causes: Iterable[TriageCause]) -> tuple[TriageCause, ...]:
             key=lambda c: (-len(c.modules), c.file is None, c.file or "", c.line or 0, c.module),
         )
     )
+
+
+def explain(failures: Iterable[Failure], context: Context) -> list[TriageCause]:
+    """Group, classify and collapse: the root causes of `failures`, not yet ordered."""
+    causes = [classify(first, group, context) for first, group in group_failures(failures)]
+    return collapse_prefixes(causes, context.index)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import ast
 import os
+import sys
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
@@ -38,7 +39,7 @@ class ImportStatement:
     names: tuple[str, ...] = ()
     guarded: bool = False  # under `if` or `try: ... except ImportError`: may not run
     typing: bool = False  # only under `if TYPE_CHECKING:`
-    nested: bool = False  # inside a function or class body: runs later, if ever
+    nested: bool = False  # reserved: imports inside functions and classes are not indexed
 
 
 @dataclass
@@ -100,7 +101,6 @@ class _Collector:
             self.bind(node.name, node.lineno, kind, typing=typing)
             if node.name == "__getattr__" and kind == "def":
                 self.info.has_getattr = True
-            self.nested(node)
         elif isinstance(node, (ast.Assign, ast.AnnAssign, ast.AugAssign)):
             self.assign(node, typing=typing)
         elif isinstance(node, ast.If):
@@ -117,11 +117,6 @@ class _Collector:
         elif isinstance(node, (ast.With, ast.AsyncWith, ast.For, ast.AsyncFor, ast.While)):
             self.body(node.body, guarded=guarded, typing=typing)
             self.body(getattr(node, "orelse", []), guarded=guarded, typing=typing)
-
-    def nested(self, node: ast.AST) -> None:
-        for child in ast.walk(node):
-            if isinstance(child, (ast.Import, ast.ImportFrom)):
-                self.imports(child, guarded=True, typing=False, nested=True)
 
     def assign(self, node: ast.Assign | ast.AnnAssign | ast.AugAssign, *, typing: bool) -> None:
         targets = node.targets if isinstance(node, ast.Assign) else [node.target]
@@ -190,26 +185,65 @@ def _module_for(root: str, file: str) -> str | None:
     return ".".join(parts)
 
 
+def _is_project_folder(folder: str) -> bool:
+    """A folder on sys.path that holds project code, not the interpreter's or installed ones."""
+    prefixes = {os.path.abspath(p) for p in (sys.prefix, sys.base_prefix, sys.exec_prefix)}
+    inside = any(folder == p or folder.startswith(os.path.join(p, "")) for p in prefixes)
+    installed = "site-packages" in folder or "dist-packages" in folder
+    return os.path.isdir(folder) and not inside and not installed
+
+
 class StaticIndex:
     """Every module under the import roots, by name, and every definition, by name."""
 
     def __init__(self, roots: Sequence[str], exclude: Sequence[str] = ()) -> None:
         self.roots = [os.path.abspath(root) for root in roots if os.path.isdir(root)]
+        self.exclude = tuple(exclude)
         self.modules: dict[str, ModuleInfo] = {}
-        for root in self.roots:
-            for file in find_sources([root], exclude):
-                name = _module_for(root, file)
-                if name is None or name in self.modules:
-                    continue
-                if file.endswith(".pyi") and os.path.exists(file[:-1]):
-                    continue  # the .py beside it is what runs
-                self.modules[name] = parse_module(name, os.path.abspath(file))
-        self.by_file = {info.file: info for info in self.modules.values()}
+        self.by_file: dict[str, ModuleInfo] = {}
         self.definitions: dict[str, list[tuple[ModuleInfo, Binding]]] = {}
-        for info in self.modules.values():
+        # deepest first: a file below two roots is named from the one it is imported from
+        # (pytest's base folder), and parsed once
+        for root in sorted(self.roots, key=lambda r: -r.count(os.sep)):
+            self._walk(root, [root])
+
+    def _walk(self, root: str, paths: Sequence[str]) -> None:
+        for file in find_sources(paths, self.exclude):
+            name = _module_for(root, file)
+            if name is None or name in self.modules or os.path.abspath(file) in self.by_file:
+                continue
+            if file.endswith(".pyi") and os.path.exists(file[:-1]):
+                continue  # the .py beside it is what runs
+            info = self.modules[name] = parse_module(name, os.path.abspath(file))
+            self.by_file[info.file] = info
             for bound, binding in info.bindings.items():
                 if binding.kind in ("def", "class", "assign"):
                     self.definitions.setdefault(bound, []).append((info, binding))
+
+    def add_imported_packages(self, search_path: Sequence[str]) -> None:
+        """Index the packages the indexed code imports from the project's folders on the
+        search path (not the interpreter's or a virtualenv's): `app/` beside `tests/`."""
+        wanted = {
+            statement.module.partition(".")[0]
+            for info in list(self.modules.values())
+            for statement in info.imports
+            if statement.module
+        } - self.top_levels
+        for entry in search_path:
+            folder = os.path.abspath(entry)
+            if not _is_project_folder(folder):
+                continue
+            found = [
+                os.path.join(folder, top)
+                for top in sorted(wanted)
+                if os.path.isdir(os.path.join(folder, top))
+                or os.path.isfile(os.path.join(folder, top + ".py"))
+            ]
+            paths = [p if os.path.isdir(p) else p + ".py" for p in found]
+            if paths:
+                self.roots.append(folder)
+                self._walk(folder, paths)
+                wanted -= {os.path.basename(p).removesuffix(".py") for p in paths}
 
     @property
     def top_levels(self) -> frozenset[str]:

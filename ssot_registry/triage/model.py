@@ -18,6 +18,7 @@ __all__ = [
 Confidence = Literal["certain", "likely", "review"]
 
 CLASSES = {
+    "SSOT015": "[check] setup failed",
     "SSOT201": "moved",
     "SSOT202": "module moved",
     "SSOT203": "renamed?",

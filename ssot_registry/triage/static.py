@@ -6,7 +6,8 @@ the project's index, or among the files on the search path, located with
 there: def, class, assignment, import, `__all__`, or a star-import followed
 statically. A module with `__getattr__`, an extension module without a
 `.pyi` beside it, or a builtin module makes unknown names *unknown*, never
-missing. Imports under `if`, `try: ... except ImportError` or
+missing; so are the names of the standard library's modules (many are made
+at run time, like `hashlib.md5` or `os.path`). Imports under `if`, `try: ... except ImportError` or
 `TYPE_CHECKING`, and inside functions, may not run: they are not failures.
 Project modules are followed through their own imports (the innermost
 failing statement is the root cause, as in the dynamic mode); installed
@@ -28,6 +29,7 @@ from ssot_registry.triage.model import Failure, TestModule
 __all__ = ["StaticResolver", "resolve_statically"]
 
 _UNKNOWN = "unknown"  # a module found, whose names cannot be known statically
+_STDLIB = frozenset(getattr(sys, "stdlib_module_names", ())) | frozenset(sys.builtin_module_names)
 
 
 @dataclass(frozen=True)
@@ -65,8 +67,12 @@ class StaticResolver:
         if name not in self._locations:
             parent, _, _ = name.rpartition(".")
             path = self._spec_locations(parent) if parent else self.search_path
-            spec = importlib.machinery.PathFinder.find_spec(name, path) if path else None
             self._locations[name] = None
+            try:
+                spec = importlib.machinery.PathFinder.find_spec(name, path) if path else None
+            except (ImportError, KeyError, ValueError):  # a namespace portion of an unknown parent
+                self._external[name], self._locations[name] = _UNKNOWN, []
+                return []
             if spec is not None:
                 self._external[name] = self._external_info(name, spec.origin)
                 locations = spec.submodule_search_locations
@@ -86,8 +92,8 @@ class StaticResolver:
         info = self.index.modules.get(name)
         if info is not None:
             return info
-        if self._namespace(name) or name in sys.builtin_module_names:
-            return _UNKNOWN
+        if self._namespace(name) or name.partition(".")[0] in _STDLIB:
+            return _UNKNOWN  # the interpreter's own modules (`os.path`, `hashlib.md5`) are given
         if name not in self._external:
             self._external[name] = None
             if self._spec_locations(name) is None:

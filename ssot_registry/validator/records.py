@@ -105,10 +105,13 @@ class Outcome:
 @dataclass(frozen=True, slots=True)
 class Warm:
     """What every child would do first anyway, done once by the warm worker before it forks
-    (see `warmup.py`): list these folders for the import system, run these import tasks."""
+    (see `warmup.py`): set `env`, run the `[check]` setup, list these folders for the
+    import system, run these import tasks."""
 
     folders: tuple[str, ...] = ()
     imports: tuple[Task, ...] = ()
+    setup: str | None = None  # `[check] setup`: 'module:callable', run first
+    env: tuple[tuple[str, str], ...] = ()  # `[check] env`, set before the setup
 
 
 @dataclass(frozen=True, slots=True)

@@ -55,6 +55,9 @@ def _load_config(path: str) -> WorkerConfig:
 
 
 def _check(unit: Unit, config: WorkerConfig) -> list[Outcome]:
+    blocked = warmup.setup_outcomes(unit)  # a failed [check] setup: one SSOT015
+    if blocked is not None:
+        return blocked
     try:
         return run_units([unit], config)
     except BaseException as error:
@@ -179,8 +182,8 @@ def serve_on(requests: int, responses: int) -> None:
                 preimported = 0
                 if message.preimport:
                     preimported = _preimport(config.preimport, config.roots)
-                    if config.warm is not None:  # triage: conftests, parent packages
-                        preimported += warmup.warm_up(config.warm)
+                    if config.warm is not None:  # [check], conftests, parent packages
+                        preimported += warmup.warm_up(config.warm, config)
                 gc.collect()
                 gc.freeze()  # children's collections skip the warm state: no copy-on-write
                 write_all(responses, encode(Ready(preimported)))

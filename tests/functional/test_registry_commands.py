@@ -59,7 +59,14 @@ def test_schema_is_json_schema_of_the_file(capsys: pytest.CaptureFixture[str]) -
     """`schema` prints a JSON Schema with the file's tables and forbids unknown keys."""
     assert main(["schema"]) == 0
     schema = json.loads(capsys.readouterr().out)
-    assert set(schema["properties"]) == {"registry", "requires", "symbols", "alias", "external"}
+    assert set(schema["properties"]) == {
+        "registry",
+        "requires",
+        "symbols",
+        "alias",
+        "external",
+        "check",
+    }
     assert schema["required"] == ["registry"]
     assert schema["additionalProperties"] is False
     alias = schema["$defs"]["AliasSpec"]

@@ -29,7 +29,7 @@ CORPUS: dict[str, tuple[bytes, int, str]] = {
     "unknown-top-level-table": (
         HEAD.encode() + b'\n[aliases]\nx = "y"\n',
         5,
-        "aliases: unknown key; remove it or use one of: alias, external, registry",
+        "aliases: unknown key; remove it or use one of: alias, check, external, registry",
     ),
     "unknown-registry-key": (HEAD.encode() + b'nmae = "x"\n', 4, "registry.nmae: unknown key"),
     "call-as-path": (
