@@ -8,7 +8,7 @@ from ssot_registry.exceptions import Problem, RegistryError
 from ssot_registry.registry import cache
 from ssot_registry.registry.compiled import Registry
 
-__all__ = ["load", "load_text", "read", "read_text"]
+__all__ = ["load", "load_text", "read", "read_text", "read_with_findings"]
 
 _BOM = "\ufeff"
 
@@ -85,3 +85,26 @@ def load(path: str | Path) -> Registry:
     if use_cache:
         cache.write_cached(source, digest, registry.rows)
     return registry
+
+
+def read_with_findings(path: str | Path) -> tuple[Registry, list[Problem]]:
+    """Load a registry once for `check`: the registry and its SSOT002-005 findings.
+
+    Raises RegistryError for SSOT001 problems only; a clean registry comes from
+    (and goes to) the compiled cache like `load`.
+    """
+    from ssot_registry.registry.static_checks import find_problems
+
+    source = Path(path)
+    data = _read_bytes(source)
+    use_cache = cache.cache_enabled()
+    digest = cache.content_digest(data) if use_cache else b""
+    if use_cache:
+        rows = cache.read_cached(source, digest)
+        if rows is not None:
+            return Registry(rows, source), []
+    registry = read_text(_decode(data, source), source)
+    problems = find_problems(registry)
+    if use_cache and not problems:
+        cache.write_cached(source, digest, registry.rows)
+    return registry, problems

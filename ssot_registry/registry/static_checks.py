@@ -7,7 +7,7 @@ since every application start pays for a cold load once.
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ssot_registry.exceptions import Problem
 from ssot_registry.registry.compiled import Registry
@@ -31,6 +31,13 @@ def _text(path: PathKey) -> str:
     return f"{path[0]}:{path[1]}" if path[1] is not None else path[0]
 
 
+class _Route(NamedTuple):
+    """The end of a chain of `new` links: its final path, or the olds of the cycle it enters."""
+
+    final: PathKey | None
+    cycle: tuple[PathKey, ...]
+
+
 class _Checker:
     """The state shared by the checks: rows, an index of old paths, the problems found."""
 
@@ -42,6 +49,7 @@ class _Checker:
             self.olds.setdefault((row[0], row[1]), index)
         self.module_olds = {row[0] for row in self.aliases if row[1] is None}
         self.problems: list[Problem] = []
+        self.routes: dict[PathKey, _Route] = {}
 
     def add(self, code: str, key: str, line: int | None, message: str) -> None:
         self.problems.append(Problem(code, message, key, self.registry.source, line))
@@ -90,18 +98,35 @@ class _Checker:
                     "deprecated, not both",
                 )
 
-    def _walk(self, index: int) -> tuple[list[PathKey], bool]:
-        """Follow `new` links from alias `index`: the paths visited and whether they loop."""
-        start = (self.aliases[index][0], self.aliases[index][1])
-        visited = [start]
-        found = self.covering((self.aliases[index][2], self.aliases[index][3]))
-        while found is not None:
-            target = (self.aliases[found[0]][0], self.aliases[found[0]][1])
-            if target in visited:
-                return visited[visited.index(target) :], True
-            visited.append(target)
-            found = self.covering(found[1])
-        return visited, False
+    def _route(self, path: PathKey) -> _Route:
+        """Where following `new` links from `path` ends: a final path, or an alias cycle.
+
+        Every path passed on the way is remembered with the same answer, so the
+        whole registry is walked in linear time (a chain of N aliases costs N steps).
+        """
+        trail: list[PathKey] = []
+        olds: list[PathKey] = []
+        position: dict[int, int] = {}
+        while True:
+            known = self.routes.get(path)
+            if known is not None:
+                result = known
+                break
+            found = self.covering(path)
+            if found is None:
+                result = _Route(path, ())
+                break
+            index, following = found
+            if index in position:
+                result = _Route(None, tuple(olds[position[index] :]))
+                break
+            position[index] = len(olds)
+            olds.append((self.aliases[index][0], self.aliases[index][1]))
+            trail.append(path)
+            path = following
+        for passed in trail:
+            self.routes[passed] = result
+        return result
 
     def chains(self) -> None:
         reported: set[frozenset[PathKey]] = set()
@@ -109,9 +134,10 @@ class _Checker:
             found = self.covering((row[2], row[3]))
             if found is None:
                 continue
-            members, loops = self._walk(index)
+            start = (row[0], row[1])
+            route = self._route((row[2], row[3]))
             key, line = f"alias[{index}].new", row[10]
-            if loops and (row[0], row[1]) not in members:
+            if route.cycle and start not in route.cycle:
                 self.add(
                     "SSOT003",
                     key,
@@ -120,7 +146,10 @@ class _Checker:
                     "cycle; fix the cycle, then point new at the canonical path",
                 )
                 continue
-            if loops:
+            if route.cycle:
+                members = route.cycle
+                turn = members.index(start)
+                members = (*members[turn:], *members[:turn])
                 if frozenset(members) not in reported:
                     reported.add(frozenset(members))
                     loop = " -> ".join(_text(path) for path in [*members, members[0]])
@@ -133,7 +162,7 @@ class _Checker:
                     )
                 continue
             target = self.aliases[found[0]]
-            final = self._final(found[1])
+            final = route.final if route.final is not None else found[1]
             self.add(
                 "SSOT003",
                 key,
@@ -142,15 +171,6 @@ class _Checker:
                 f"{_text((target[2], target[3]))!r}, line {target[10]}); "
                 f"set new = {_text(final)!r}",
             )
-
-    def _final(self, path: PathKey) -> PathKey:
-        seen = {path}
-        found = self.covering(path)
-        while found is not None and found[1] not in seen:
-            path = found[1]
-            seen.add(path)
-            found = self.covering(path)
-        return path
 
     def versions(self) -> None:
         for index, row in enumerate(self.aliases):
