@@ -33,8 +33,8 @@ def _wheel(spec: str) -> Path:
     """The wheel of `spec` in the corpus folder, downloaded with pip the first time."""
     CORPUS.mkdir(parents=True, exist_ok=True)
     name, _, version = spec.partition("==")
-    pattern = f"{name.replace('-', '_')}-{version}-*.whl"
-    found = sorted(CORPUS.glob(pattern))
+    prefix = f"{name.replace('-', '_')}-{version}-".lower()
+    found = sorted(p for p in CORPUS.glob("*.whl") if p.name.lower().startswith(prefix))
     if not found:
         subprocess.run(
             [
@@ -51,7 +51,7 @@ def _wheel(spec: str) -> Path:
             ],
             check=True,
         )
-        found = sorted(CORPUS.glob(pattern))
+        found = sorted(p for p in CORPUS.glob("*.whl") if p.name.lower().startswith(prefix))
     return found[0]
 
 
@@ -62,16 +62,17 @@ def _unpack(spec: str, folder: Path) -> Path:
     return folder
 
 
-def _timed(command: Sequence[str], cwd: Path, repeat: int) -> tuple[float, str]:
+def _timed(command: Sequence[str], cwd: Path, repeat: int, warmup: int = 1) -> tuple[float, str]:
+    """Median wall time of a subprocess, and what it printed (stdout, then stderr: griffe
+    reports on stderr)."""
     output = ""
 
     def run() -> None:
         nonlocal output
-        output = subprocess.run(
-            command, cwd=cwd, capture_output=True, text=True, check=False
-        ).stdout
+        completed = subprocess.run(command, cwd=cwd, capture_output=True, text=True, check=False)
+        output = completed.stdout + completed.stderr
 
-    return median_seconds(run, repeat=repeat), output
+    return median_seconds(run, repeat=repeat, warmup=warmup), output
 
 
 def _lookup_entries(root: Path) -> tuple[int, float]:
@@ -135,7 +136,8 @@ def _git(root: Path, *arguments: str) -> None:
 def _django_history() -> Path:
     """A git repository with Django 4.2 and 5.0 as two tagged commits."""
     root = WORK / "django-history"
-    if (root / ".git").is_dir():
+    done = root / ".git" / "ssot-benchmark-complete"
+    if done.is_file():
         return root
     shutil.rmtree(root, ignore_errors=True)
     root.mkdir(parents=True)
@@ -149,6 +151,7 @@ def _django_history() -> Path:
         _git(root, "add", "-A")
         _git(root, "commit", "-q", "-m", version)
         _git(root, "tag", f"v{version}")
+    done.write_text("both releases committed\n", encoding="utf-8")
     return root
 
 
@@ -156,8 +159,21 @@ def _diff_rows() -> list[Row]:
     root = _django_history()
     old, new = (f"v{v}" for v in DJANGO)
     ours, output = _timed(
-        [str(VENV_BIN / "ssot-registry"), "diff", old, "django", "--format", "json"], root, 3
+        [
+            str(VENV_BIN / "ssot-registry"),
+            "diff",
+            old,
+            "django",
+            "--format",
+            "json",
+            "-o",
+            str(WORK / "diff.json"),
+        ],
+        root,
+        3,
+        warmup=0,
     )
+    output = (WORK / "diff.json").read_text(encoding="utf-8")
     findings = len(json.loads(output)["findings"])
     griffe = VENV_BIN / "griffe"
     if not griffe.exists():
@@ -172,7 +188,7 @@ def _diff_rows() -> list[Row]:
             ),
             Row("diff: SSOT301 findings", str(findings), "-", None, "-", None),
         ]
-    theirs, text = _timed([str(griffe), "check", "django", "-a", old, "-b", new], root, 3)
+    theirs, text = _timed([str(griffe), "check", "django", "-a", old, "-b", new], root, 3, warmup=0)
     removed = sum("Public object was removed" in line for line in text.splitlines())
     return [
         ratio_row(f"diff {old}..{new} django", ours, "griffe check", theirs, at_most=1.0),
