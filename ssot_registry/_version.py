@@ -1,3 +1,3 @@
-"""The installed version of ssot-registry."""
+"""The version of ssot-registry: its one source (pyproject.toml reads it through hatch)."""
 
 __version__ = "0.1.0"

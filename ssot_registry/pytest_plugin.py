@@ -28,7 +28,7 @@ _USES_KEY = "ssot_registry_uses"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    """`--ssot-registry FILE`, `--ssot-strict` and the ini option `ssot_registry`."""
+    """`--ssot-registry FILE`, `--ssot-strict`, `--ssot-installed` and their ini options."""
     group = parser.getgroup("ssot-registry")
     group.addoption(
         "--ssot-registry",
@@ -42,7 +42,15 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         default=False,
         help="make any use of a deprecated alias fail the test that used it",
     )
+    group.addoption(
+        "--ssot-installed",
+        action="store_true",
+        default=None,
+        help="also install the registries installed distributions advertise "
+        "(entry-point group 'ssot_registry') and count their aliases' uses",
+    )
     parser.addini("ssot_registry", "registry file to check and install (like --ssot-registry)")
+    parser.addini("ssot_registry_installed", "like --ssot-installed", type="bool", default=False)
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -56,39 +64,77 @@ def pytest_configure(config: pytest.Config) -> None:
     _activate(config, config.getoption("ssot_registry"))
 
 
+def _registry_path(config: pytest.Config, option: str | None) -> Path | None:
+    """The project's registry: the command-line option, else the ini option, else none."""
+    if option:
+        return Path(config.invocation_params.dir, option)
+    if config.getini("ssot_registry"):
+        return Path(config.rootpath, str(config.getini("ssot_registry")))
+    return None
+
+
+def _wants_installed(config: pytest.Config) -> bool:
+    """`--ssot-installed` given, or the ini option `ssot_registry_installed` true."""
+    given = getattr(config.known_args_namespace, "ssot_installed", None)
+    return bool(config.getini("ssot_registry_installed") if given is None else given)
+
+
 def _activate(config: pytest.Config, option: str | None) -> None:
     if config.pluginmanager.get_plugin(_PLUGIN_NAME) is not None:
         return
-    if option:
-        path = Path(config.invocation_params.dir, option)
-    elif config.getini("ssot_registry"):
-        path = Path(config.rootpath, str(config.getini("ssot_registry")))
-    else:
+    path = _registry_path(config, option)
+    installed = _wants_installed(config)
+    if path is None and not installed:
         return
     from ssot_registry.exceptions import RegistryError
     from ssot_registry.registry import read
 
     try:
-        registry = read(path)
+        registry = read(path) if path is not None else None
+        advertised = _advertised(registry) if installed else []
     except RegistryError as error:
         raise pytest.UsageError(f"ssot-registry: {error}") from None
-    session = _Session(config, registry, path.resolve())
+    session = _Session(config, registry, path.resolve() if path else None, advertised)
     config.pluginmanager.register(session, _PLUGIN_NAME)
     if config.pluginmanager.hasplugin("xdist"):
         config.pluginmanager.register(_XdistController(session), f"{_PLUGIN_NAME}-xdist")
     session.install()
 
 
+def _advertised(registry: Registry | None) -> list[Registry]:
+    """The registries installed distributions advertise, other than the project's own."""
+    from ssot_registry.registry import find_problems
+    from ssot_registry.runtime.advertised import advertised_except, with_advertised
+
+    if registry is None or find_problems(registry):  # its own item reports the problems
+        found = advertised_except(registry.source if registry else None)
+    else:
+        found = with_advertised(registry)[1:]
+    if registry is None and not found:
+        raise pytest.UsageError(
+            "ssot-registry: --ssot-installed: no installed distribution advertises a registry "
+            "(entry-point group 'ssot_registry')"
+        )
+    return found
+
+
 class _Session:
     """The plugin's state for one pytest run: the registry, its installation, alias uses."""
 
-    def __init__(self, config: pytest.Config, registry: Registry, path: Path) -> None:
+    def __init__(
+        self,
+        config: pytest.Config,
+        registry: Registry | None,
+        path: Path | None,
+        advertised: list[Registry],
+    ) -> None:
         self.config = config
-        self.registry = registry
+        self.registry = registry  # the project's; None with only --ssot-installed
         self.path = path
+        self.advertised = advertised
         self.strict = bool(getattr(config.known_args_namespace, "ssot_strict", False))
-        self.installation: Any = None
-        self.remove_listener: Callable[[], object] | None = None
+        self.installations: list[Any] = []
+        self.remove_listeners: list[Callable[[], object]] = []
         self.current_test = "(collection)"
         self.uses: dict[str, list[Any]] = {}  # old path -> [new path, count, first test]
         self.report: CheckReport | None = None
@@ -97,12 +143,12 @@ class _Session:
         from ssot_registry.registry import find_problems
         from ssot_registry.runtime import install
 
-        if find_problems(self.registry):
-            return  # an unusable registry is never installed; its item reports why
-        self.installation = install(self.registry, strict=self.strict)
-        add = getattr(self.installation, "add_use_listener", None)
-        if add is not None:
-            self.remove_listener = add(self.record_use)
+        usable = [self.registry] if self.registry and not find_problems(self.registry) else []
+        # an unusable registry is never installed; its item reports why
+        for registry in [*usable, *self.advertised]:
+            installation = install(registry, strict=self.strict)
+            self.installations.append(installation)
+            self.remove_listeners.append(installation.add_use_listener(self.record_use))
 
     def record_use(self, alias: Any, filename: str, lineno: int) -> None:
         """Count one use of `alias` (listener called by the runtime)."""
@@ -115,6 +161,7 @@ class _Session:
         if self.report is None:
             from ssot_registry.validator import check
 
+            assert self.registry is not None  # items exist only for the project's registry
             # under xdist every worker checks the registry once, with one warm worker of its own
             jobs = 1 if hasattr(self.config, "workerinput") else None
             self.report = check(self.registry, jobs=jobs)
@@ -124,7 +171,7 @@ class _Session:
         self, file_path: Path, parent: pytest.Collector
     ) -> RegistryFileNode | None:
         """Collect the registry file when pytest walks into it (`pytest registry.toml`)."""
-        if file_path == self.path:
+        if self.path is not None and file_path == self.path:
             return RegistryFileNode.from_parent(parent, path=file_path)
         return None
 
@@ -136,6 +183,8 @@ class _Session:
         itself, before -k / -m deselection sees the list; not when the command line names
         other tests explicitly (`pytest tests/test_x.py`)."""
         explicit = config.args_source == pytest.Config.ArgsSource.ARGS
+        if self.path is None:
+            return
         if not explicit and not any(isinstance(item, RegistryEntryItem) for item in items):
             node = RegistryFileNode.from_parent(session, path=self.path)
             items[:0] = list(node.collect())
@@ -169,10 +218,10 @@ class _Session:
 
     def pytest_unconfigure(self, config: pytest.Config) -> None:
         """Remove the listener and uninstall the shims."""
-        if self.remove_listener is not None:
-            self.remove_listener()
-        if self.installation is not None:
-            self.installation.uninstall()
+        for remove in self.remove_listeners:
+            remove()
+        for installation in self.installations:
+            installation.uninstall()
 
 
 def _session(config: pytest.Config) -> _Session:
@@ -202,6 +251,7 @@ class RegistryFileNode(pytest.File):
     def collect(self) -> Iterator[pytest.Item]:
         """`registry`, then every requirement, symbol and alias, in file order."""
         registry = _session(self.config).registry
+        assert registry is not None  # collected only for the project's registry file
         yield RegistryEntryItem.from_parent(
             self, name="registry", kind="registry", entry="registry", line=None
         )

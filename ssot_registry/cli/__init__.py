@@ -14,15 +14,17 @@ from ssot_registry._version import __version__
 from ssot_registry.cli import (
     adopt_command,
     check_command,
+    compile_command,
     diff_command,
     migrate_commands,
     registry_commands,
     stubs_command,
+    triage_command,
 )
 from ssot_registry.cli.common import EXIT_ERROR, UsageError
 from ssot_registry.exceptions import RegistryError
 
-__all__ = ["main"]
+__all__ = ["build_parser", "main"]
 
 
 class _Parser(argparse.ArgumentParser):
@@ -41,9 +43,16 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"ssot-registry {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     commands.required = True
-    for module in (check_command, registry_commands, migrate_commands, stubs_command):
-        module.register(commands)
-    for module in (adopt_command, diff_command):
+    for module in (
+        check_command,
+        registry_commands,
+        migrate_commands,
+        stubs_command,
+        triage_command,
+        adopt_command,
+        diff_command,
+        compile_command,
+    ):
         module.register(commands)
     return parser
 

@@ -133,6 +133,11 @@ def register(commands: Any) -> None:
     adopt = commands.add_parser(
         "adopt",
         help="turn hand-written shims into registry entries (reads source, imports nothing)",
+        description=(
+            "Read hand-written compatibility shims (re-exports, sys.modules, lookup tables, "
+            "warn-and-delegate wrappers, tombstones) and write the registry entries that "
+            "replace them."
+        ),
     )
     adopt.add_argument("paths", nargs="+", metavar="PATH", help="files and folders to read")
     adopt.add_argument(

@@ -8,16 +8,21 @@ import re
 import signal
 import sys
 from collections.abc import Iterator
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from ssot_registry.cli.common import (
     EXIT_FINDINGS,
     EXIT_OK,
     UsageError,
+    add_installed_option,
     add_registry_option,
     emit,
-    registry_path,
+    installed_registries,
 )
+
+if TYPE_CHECKING:
+    from ssot_registry.registry import Registry
 
 __all__ = ["register"]
 
@@ -67,6 +72,7 @@ def register(commands: Any) -> None:
         description="Validate the registry: requirements, symbols and aliases (through the shims).",
     )
     add_registry_option(parser)
+    add_installed_option(parser)
     parser.add_argument("--format", choices=FORMATS, default="text", help="report format")
     parser.add_argument("--output", metavar="FILE", help="write the report to FILE, not stdout")
     isolation = parser.add_mutually_exclusive_group()
@@ -104,33 +110,30 @@ def register(commands: Any) -> None:
 
 def run(options: argparse.Namespace) -> int:
     """Check, render, and map the outcome to an exit status (0 ok, 1 findings)."""
-    from ssot_registry.render.check_github import render_github
-    from ssot_registry.render.check_json import render_json
-    from ssot_registry.render.check_junit import render_junit
-    from ssot_registry.render.check_text import render_text
+    from ssot_registry.render.check_many import render_reports
+    from ssot_registry.render.terminal import Progress
     from ssot_registry.validator import check
 
     shard = _shard(options.shard) if options.shard else None
     _positive("--timeout", options.timeout)
     _positive("--jobs", options.jobs)
+    own, installed = installed_registries(options)  # --installed: each registry on its own
+    targets: list[Path | Registry] = [*([own] if own is not None else []), *installed]
     try:
-        with _sigterm_unwinds():
-            report = check(
-                registry_path(options),
-                isolate=options.isolate,
-                jobs=options.jobs,
-                timeout=options.timeout,
-                paths=options.path,
-                shard=shard,
-            )
+        with _sigterm_unwinds(), Progress("ssot-registry: checking"):  # a terminal's stderr only
+            reports = [
+                check(
+                    target,
+                    isolate=options.isolate,
+                    jobs=options.jobs,
+                    timeout=options.timeout,
+                    paths=options.path,
+                    shard=shard,
+                )
+                for target in targets
+            ]
     except _TerminatedError:
         sys.stderr.write("ssot-registry: terminated\n")
         return EXIT_TERMINATED
-    renderer = {
-        "text": render_text,
-        "json": render_json,
-        "junit": render_junit,
-        "github": render_github,
-    }[options.format]
-    emit(renderer(report), options.output)
-    return EXIT_OK if report.ok else EXIT_FINDINGS
+    emit(render_reports(reports, options.format), options.output)
+    return EXIT_OK if all(report.ok for report in reports) else EXIT_FINDINGS

@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from ssot_registry.exceptions import RegistryError
 from ssot_registry.registry import Registry, find_registry, load
 
 __all__ = [
@@ -13,8 +14,12 @@ __all__ = [
     "EXIT_FINDINGS",
     "EXIT_OK",
     "UsageError",
+    "add_installed_option",
     "add_registry_option",
     "emit",
+    "installed_registries",
+    "load_combined",
+    "load_registries",
     "load_registry",
     "registry_path",
 ]
@@ -36,6 +41,70 @@ def add_registry_option(parser: argparse.ArgumentParser) -> None:
         help="registry file (default: [tool.ssot-registry] in pyproject.toml, "
         "else ./registry.toml)",
     )
+
+
+def add_installed_option(parser: argparse.ArgumentParser) -> None:
+    """`--installed`: also use the registries installed distributions advertise."""
+    parser.add_argument(
+        "--installed",
+        action="store_true",
+        help="also use every registry that installed distributions advertise "
+        "(entry-point group 'ssot_registry'); the project's registry is then optional",
+    )
+
+
+_NONE_INSTALLED = (
+    "--installed: no registry found here and no installed distribution advertises one "
+    "(entry-point group 'ssot_registry')"
+)
+
+
+def _project_registry(options: argparse.Namespace) -> Path | None:
+    """The project's registry; with --installed and none given or found, None."""
+    if not getattr(options, "installed", False) or options.registry is not None:
+        return registry_path(options)
+    try:
+        return find_registry(None)
+    except RegistryError:
+        return None
+
+
+def installed_registries(options: argparse.Namespace) -> tuple[Path | None, list[Registry]]:
+    """(the project's registry file or None, the advertised registries other than it).
+
+    Without --installed the list is empty; with it, at least one registry exists
+    overall, else UsageError.
+    """
+    own = _project_registry(options)
+    if not getattr(options, "installed", False):
+        return own, []
+    from ssot_registry.runtime.advertised import advertised_except
+
+    others = advertised_except(own)
+    if own is None and not others:
+        raise UsageError(_NONE_INSTALLED)
+    return own, others
+
+
+def load_registries(options: argparse.Namespace) -> list[Registry]:
+    """The project's registry, then with --installed every advertised one (an old path in
+    the project's and in an installed registry is an error naming both)."""
+    if not getattr(options, "installed", False):
+        return [load(registry_path(options))]
+    from ssot_registry.runtime.advertised import with_advertised
+
+    own = _project_registry(options)
+    registries = with_advertised(load(own) if own is not None else None)
+    if not registries:
+        raise UsageError(_NONE_INSTALLED)
+    return registries
+
+
+def load_combined(options: argparse.Namespace) -> Registry:
+    """The registries of `load_registries` as one (for scan, migrate and export)."""
+    from ssot_registry.registry.combined import combine
+
+    return combine(load_registries(options))
 
 
 def registry_path(options: argparse.Namespace) -> Path:

@@ -50,6 +50,10 @@ def register(commands: Any) -> None:
     diff = commands.add_parser(
         "diff",
         help="public modules and names gone since a git revision without a registry entry",
+        description=(
+            "Compare the public API at a git revision with the working tree and report every "
+            "path that disappeared without a registry entry."
+        ),
     )
     diff.add_argument("ref", metavar="REF", help="git revision to compare with (tag, branch, ...)")
     diff.add_argument("paths", nargs="*", metavar="PATH", help="folders to compare (default: .)")

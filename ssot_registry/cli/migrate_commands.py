@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 from typing import Any
 
 from ssot_registry.cli.common import (
     EXIT_FINDINGS,
     EXIT_OK,
     UsageError,
+    add_installed_option,
     add_registry_option,
     emit,
-    load_registry,
+    load_combined,
 )
 
 __all__ = ["register"]
@@ -31,12 +33,18 @@ def _add_paths(parser: argparse.ArgumentParser) -> None:
         "--jobs", type=int, default=None, metavar="N", help="worker processes (default: CPUs)"
     )
     add_registry_option(parser)
+    add_installed_option(parser)
 
 
 def register(commands: Any) -> None:
     """Add `scan`, `migrate` and `export` (with `ruff`) to the command line."""
     scan = commands.add_parser(
-        "scan", help="find uses of deprecated import paths in source files (exit 1 if any)"
+        "scan",
+        help="find uses of deprecated import paths in source files (exit 1 if any)",
+        description="Read .py and .pyi files (never importing them) and report every use of "
+        "an alias, tombstone or [[external]] old path: imports, attribute chains and the "
+        "mock.patch / import_module / monkeypatch.setattr / importorskip strings. "
+        "Exit 1 when anything is found.",
     )
     _add_paths(scan)
     scan.add_argument("--format", choices=("text", "json", "github"), default="text")
@@ -49,19 +57,38 @@ def register(commands: Any) -> None:
     scan.set_defaults(handler=run_scan)
 
     migrate = commands.add_parser(
-        "migrate", help="rewrite deprecated import paths (a diff, or in place with --write)"
+        "migrate",
+        help="rewrite deprecated import paths (a diff, or in place with --write)",
+        description="Rewrite every deprecated path to its canonical one, byte-exact apart from "
+        "the paths. Prints a unified diff; --write applies it. Exit 1 when something would "
+        "change (without --write) or needs a person.",
     )
     _add_paths(migrate)
     migrate.add_argument("--write", action="store_true", help="rewrite the files in place")
     migrate.set_defaults(handler=run_migrate)
 
-    export = commands.add_parser("export", help="export the registry for other tools")
+    export = commands.add_parser(
+        "export",
+        help="export the registry for other tools",
+        description="Export the registry's deprecated paths in another tool's format.",
+    )
     formats = export.add_subparsers(dest="format", metavar="FORMAT", required=True)
     ruff = formats.add_parser(
-        "ruff", help="the [lint.flake8-tidy-imports.banned-api] table for ruff (TID251)"
+        "ruff",
+        help="the [lint.flake8-tidy-imports.banned-api] table for ruff (TID251)",
+        description="Print ruff's [lint.flake8-tidy-imports.banned-api] table (TID251) with "
+        "every alias and external old path, as a marked block; -o FILE puts the block into "
+        "a ruff config and replaces it on later runs.",
     )
     add_registry_option(ruff)
-    ruff.add_argument("--output", "-o", metavar="FILE", help="write the table to FILE")
+    add_installed_option(ruff)
+    ruff.add_argument(
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="put the table into the ruff config FILE (ruff.toml, .ruff.toml or "
+        "pyproject.toml), replacing the block an earlier run wrote; other lines stay",
+    )
     ruff.set_defaults(handler=run_export_ruff)
 
 
@@ -78,25 +105,29 @@ def run_scan(options: argparse.Namespace) -> int:
         render_findings_json,
         render_findings_text,
     )
+    from ssot_registry.render.terminal import Progress, Style
 
     _check_options(options)
-    registry = load_registry(options)
+    registry = load_combined(options)
     try:
-        report = scan_report(
-            options.paths,
-            registry,
-            exclude=options.exclude,
-            jobs=options.jobs,
-            full_parse=options.full_parse,
-        )
+        with Progress("ssot-registry: scanning"):
+            report = scan_report(
+                options.paths,
+                registry,
+                exclude=options.exclude,
+                jobs=options.jobs,
+                full_parse=options.full_parse,
+            )
     except FileNotFoundError as error:
         raise UsageError(f"{error}: no such file or directory") from None
-    renderer = {
-        "text": render_findings_text,
-        "json": render_findings_json,
-        "github": render_findings_github,
-    }[options.format]
-    emit(renderer(report), options.output)
+    if options.format == "text":
+        style = Style.for_stream(sys.stdout) if options.output is None else Style()
+        text = render_findings_text(report, style)
+    else:
+        text = {"json": render_findings_json, "github": render_findings_github}[options.format](
+            report
+        )
+    emit(text, options.output)
     return EXIT_FINDINGS if report.findings or report.errors else EXIT_OK
 
 
@@ -104,22 +135,25 @@ def run_migrate(options: argparse.Namespace) -> int:
     """`ssot-registry migrate`: print the diff (or write it); exit 1 when work is left."""
     from ssot_registry.migration import migrate_report
     from ssot_registry.render.scan_report import render_migration_summary
+    from ssot_registry.render.terminal import Progress, Style
 
     _check_options(options)
-    registry = load_registry(options)
+    registry = load_combined(options)
     try:
-        result = migrate_report(
-            options.paths,
-            registry,
-            write=options.write,
-            exclude=options.exclude,
-            jobs=options.jobs,
-        )
+        with Progress("ssot-registry: rewriting" if options.write else "ssot-registry: reading"):
+            result = migrate_report(
+                options.paths,
+                registry,
+                write=options.write,
+                exclude=options.exclude,
+                jobs=options.jobs,
+            )
     except FileNotFoundError as error:
         raise UsageError(f"{error}: no such file or directory") from None
     if not options.write:
         sys.stdout.write(result.diff)
-    sys.stderr.write(render_migration_summary(result, write=options.write))
+    style = Style.for_stream(sys.stderr)
+    sys.stderr.write(render_migration_summary(result, write=options.write, style=style))
     left = result.remaining or result.errors
     if options.write:
         return EXIT_FINDINGS if left else EXIT_OK
@@ -127,8 +161,35 @@ def run_migrate(options: argparse.Namespace) -> int:
 
 
 def run_export_ruff(options: argparse.Namespace) -> int:
-    """`ssot-registry export ruff`: print ruff's banned-api table."""
-    from ssot_registry.render.ruff import render_ruff_banned_api
+    """`ssot-registry export ruff`: print ruff's banned-api block, or put it into `-o FILE`
+    (replacing the block an earlier run wrote there)."""
+    from ssot_registry.render.ruff import TABLE, render_ruff_banned_api, replace_block
 
-    emit(render_ruff_banned_api(load_registry(options)), options.output)
+    registry = load_combined(options)
+    if options.output is None:
+        emit(render_ruff_banned_api(registry))
+        return EXIT_OK
+    target = Path(options.output)
+    table = f"tool.ruff.{TABLE}" if target.name == "pyproject.toml" else TABLE
+    try:
+        config = target.read_text(encoding="utf-8") if target.exists() else ""
+    except (OSError, UnicodeDecodeError) as error:
+        raise UsageError(f"cannot read --output {target}: {error}") from None
+    updated = replace_block(config, render_ruff_banned_api(registry, table=table))
+    _check_toml(target, updated)
+    emit(updated, options.output)
     return EXIT_OK
+
+
+def _check_toml(target: Path, text: str) -> None:
+    """Refuse to write a config that would not parse (e.g. a hand-written banned-api table)."""
+    from ssot_registry.registry.toml import TomlSyntaxError, parse_toml
+
+    try:
+        parse_toml(text)
+    except TomlSyntaxError as error:
+        raise UsageError(
+            f"{target}: adding the banned-api table would make it invalid TOML "
+            f"({error.reason}); move the banned-api table already in {target} into the "
+            "registry as [[external]] entries (or delete it), then run again"
+        ) from None

@@ -7,21 +7,15 @@ from pathlib import Path
 from typing import Any
 
 from ssot_registry.cli.common import EXIT_OK, UsageError, add_registry_option, emit, load_registry
-from ssot_registry.registry import ImportPath
 
 __all__ = ["register"]
 
 
 def _stubs(options: argparse.Namespace) -> int:
+    from ssot_registry.cli.stub_sources import SourceFacts
     from ssot_registry.render.stubs import render_stubs
-    from ssot_registry.validator.definition import kind_of_path, source_exists
 
-    registry = load_registry(options)
-
-    def kind_of(path: ImportPath) -> str | None:
-        return None if options.no_import else kind_of_path(path)
-
-    files = render_stubs(registry, kind_of, source_exists)
+    files = render_stubs(load_registry(options), SourceFacts())
     folder = Path(options.output)
     try:
         for stub in files:
@@ -38,7 +32,12 @@ def _stubs(options: argparse.Namespace) -> int:
 def register(commands: Any) -> None:
     """Add `stubs` to the subcommands."""
     stubs = commands.add_parser(
-        "stubs", help="type stubs marking deprecated imports (PEP 702) for pyright and mypy"
+        "stubs",
+        help="type stubs marking deprecated imports (PEP 702) for pyright and mypy",
+        description="Write .pyi stubs for old paths that do not exist as source, so that "
+        "type checkers resolve them and flag aliased plain functions as deprecated (PEP 702). "
+        "Stubs never change a type: classes, enums and other objects are re-exported unmarked. "
+        "Reads source only; imports nothing.",
     )
     add_registry_option(stubs)
     stubs.add_argument(
@@ -47,6 +46,6 @@ def register(commands: Any) -> None:
     stubs.add_argument(
         "--no-import",
         action="store_true",
-        help="do not import canonical objects to tell classes from functions",
+        help=argparse.SUPPRESS,  # kept for old command lines: stubs never import now
     )
     stubs.set_defaults(handler=_stubs)

@@ -1,9 +1,10 @@
 """Find every use of a deprecated path in one parsed file and plan its rewrite.
 
-Reads the file's `ast` only (never imports it). Imports are handled statement
-by statement (`imports.py`); this module tracks the names imports bind, then
-looks at attribute chains and the SSOT102 string forms, but only inside
-statements on lines where the text pre-filter saw a deprecated name.
+Reads the file's `ast` only (never imports it). Import statements go to the
+planner (`planner.py`, shared with the text path), which records the names they
+bind; this module then looks at attribute chains and the SSOT102 string forms
+(`__lazy_modules__` entries included), but only inside statements on lines where
+the text pre-filter saw a deprecated name.
 """
 
 from __future__ import annotations
@@ -11,10 +12,12 @@ from __future__ import annotations
 import ast
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, field
 
-from ssot_registry.migration.edits import Edit, insert_after, node_span
-from ssot_registry.migration.index import Entry, Match, PathIndex
+from ssot_registry.migration.edits import Edit, node_span
+from ssot_registry.migration.imports import read_statement
+from ssot_registry.migration.index import Match, PathIndex
+from ssot_registry.migration.lazy import lazy_module_strings, shift_lazy
+from ssot_registry.migration.planner import ImportPlanner, ImportStatement, UnsureError, Use
 from ssot_registry.migration.source import Source
 
 __all__ = [
@@ -29,29 +32,9 @@ __all__ = [
 
 _BODIES = ("body", "orelse", "finalbody", "handlers")
 PATCH_FORMS = {("patch",), ("patch", "dict"), ("patch", "multiple")}
-MODULE_FORMS = {("import_module",), ("importorskip",)}
+MODULE_FORMS = {("import_module",), ("importorskip",), ("__import__",)}
 SETATTR_FORMS = {("setattr",), ("delattr",)}
 TARGET_KEYWORDS = {"target", "in_dict", "name", "modname"}
-
-
-@dataclass
-class Use:
-    """One finding in the making: where, which entry, how it is rewritten (or why not)."""
-
-    line: int
-    col: int
-    code: str
-    entry: Entry
-    used: str
-    replacement: str
-    edits: list[Edit] = field(default_factory=list)
-    problem: str | None = None
-
-    def refuse(self, problem: str) -> None:
-        """Keep the finding but leave the code as it is, saying why."""
-        if self.problem is None:
-            self.problem = problem
-        self.edits = []
 
 
 class Binding:
@@ -59,7 +42,7 @@ class Binding:
 
     __slots__ = ("_deprecated", "index", "path", "statement")
 
-    def __init__(self, path: str, statement: ast.stmt, index: PathIndex) -> None:
+    def __init__(self, path: str, statement: ImportStatement, index: PathIndex) -> None:
         self.path = path
         self.statement = statement
         self.index = index
@@ -99,6 +82,12 @@ def _call_form(func: ast.expr) -> tuple[str, ...]:
     return tuple(reversed(names))
 
 
+def _returns_top(node: ast.Call, old: str, new: str) -> bool:
+    """True when `__import__(old)` returns a top-level package other than `__import__(new)`'s."""
+    fromlist = len(node.args) >= 4 or any(keyword.arg == "fromlist" for keyword in node.keywords)
+    return not fromlist and old.partition(".")[0] != new.partition(".")[0]
+
+
 class FileAnalysis:
     """The uses of deprecated paths in one file, with the edits that migrate them."""
 
@@ -111,16 +100,17 @@ class FileAnalysis:
         *,
         is_package: bool,
     ) -> None:
-        self.source = source
+        # lazy imports read as plain ones, at the same offsets (`lazy.py`)
+        self.source, self.lazy_starts = shift_lazy(source)
         self.tree = tree
+        self.parsed = True  # False on the text path: the tree facts raise `UnsureError`
         self.index = index
         self.module = module
         self.is_package = is_package
         self.uses: list[Use] = []
         self.bindings: dict[str, list[Binding]] = {}
-        self.imports: list[ast.Import | ast.ImportFrom] = []
         self.imported_modules: set[str] = set()
-        self.insertions: dict[tuple[int, str], Use] = {}
+        self.planner = ImportPlanner(self, [])
         self._assigned: set[str] | None = None
         self._loads: dict[str, int] | None = None
         self._mentions: dict[str, bool] = {}
@@ -128,18 +118,25 @@ class FileAnalysis:
 
     # -- helpers ------------------------------------------------------------------
 
-    def new_use(self, node: ast.AST, code: str, match: Match) -> Use:
-        """A use at `node` of the path `match` found."""
-        line = node.lineno  # type: ignore[attr-defined]
-        col = self.source.column(line, node.col_offset)  # type: ignore[attr-defined]
+    def use_at(self, offset: int, code: str, match: Match) -> Use:
+        """A use at `offset` of the path `match` found."""
+        line = self.source.line_of(offset)
+        col = self.source.column(line, offset - self.source.starts[line - 1])
         if match.entry.external:
             code = "SSOT103"
         use = Use(line, col, code, match.entry, match.old_dotted, match.new_dotted)
         self.uses.append(use)
         return use
 
+    def new_use(self, node: ast.AST, code: str, match: Match) -> Use:
+        """A use at `node` of the path `match` found."""
+        line = node.lineno  # type: ignore[attr-defined]
+        return self.use_at(self.source.offset(line, node.col_offset), code, match)  # type: ignore[attr-defined]
+
     def assigned_names(self) -> set[str]:
         """Names the file binds other than by imports (defs, classes, assignments, arguments)."""
+        if not self.parsed:
+            raise UnsureError
         if self._assigned is None:
             names: set[str] = set()
             for node in ast.walk(self.tree):
@@ -167,6 +164,8 @@ class FileAnalysis:
 
     def load_count(self, name: str) -> int:
         """How many times the file reads the name `name`."""
+        if not self.parsed:
+            raise UnsureError
         if self._loads is None:
             loads: dict[str, int] = {}
             for node in ast.walk(self.tree):
@@ -175,7 +174,24 @@ class FileAnalysis:
             self._loads = loads
         return self._loads.get(name, 0)
 
-    def bind(self, name: str, path: str, statement: ast.stmt) -> None:
+    def top_still_needed(self, statement: ImportStatement, name: str) -> bool:
+        """True when the file reads the top-level name of `name` for more than the old module."""
+        top, _, rest = name.partition(".")
+        others = [b for b in self.bindings.get(top, ()) if b.statement is not statement]
+        if others or self.load_count(top) == 0:
+            return False
+        second = rest.partition(".")[0]
+        through = sum(
+            1
+            for node in ast.walk(self.tree)
+            if isinstance(node, ast.Attribute)
+            and isinstance(node.value, ast.Name)
+            and node.value.id == top
+            and node.attr == second
+        )
+        return through < self.load_count(top)
+
+    def bind(self, name: str, path: str, statement: ImportStatement) -> None:
         """Record that an import binds `name` to the dotted `path`."""
         self.bindings.setdefault(name, []).append(Binding(path, statement, self.index))
 
@@ -233,8 +249,6 @@ class FileAnalysis:
 
     def run(self) -> list[Use]:
         """Analyse the whole file; return its uses (with edits or problems)."""
-        from ssot_registry.migration.imports import plan_import, plan_import_from
-
         needles = self.index.uses
         if needles is not None:
             lines = {
@@ -242,14 +256,12 @@ class FileAnalysis:
             }
             self.needle_lines = sorted(lines)
         statements = self.statements()
-        self.imports = [
-            node for node in statements if isinstance(node, (ast.Import, ast.ImportFrom))
+        self.planner.statements = [
+            read_statement(self.source, node, self.lazy_starts)
+            for node in statements
+            if isinstance(node, (ast.Import, ast.ImportFrom))
         ]
-        for found in self.imports:
-            if isinstance(found, ast.Import):
-                plan_import(self, found)
-            else:
-                plan_import_from(self, found)
+        self.planner.run()
         for statement in statements:
             first = statement.lineno
             for decorator in getattr(statement, "decorator_list", ()):
@@ -259,6 +271,8 @@ class FileAnalysis:
                 first, last
             ):
                 continue
+            for constant in lazy_module_strings(statement):
+                self.check_lazy_module(constant)
             for root in self.expressions(statement):
                 for node in ast.walk(root):
                     if isinstance(node, ast.Attribute):
@@ -289,24 +303,7 @@ class FileAnalysis:
         else:
             text = match.new_dotted
         use.edits.append(Edit(start, end, text))
-        self.require_import(use, match.new_module, binding.statement)
-
-    def require_import(self, use: Use, module: str, after: ast.stmt) -> None:
-        """Make sure `import module` is in the file for a rewritten chain (insert it if not)."""
-        if any(
-            imported == module or imported.startswith(module + ".")
-            for imported in self.imported_modules
-        ):
-            return
-        top = module.partition(".")[0]
-        if self.mentions(top) and top in self.assigned_names():
-            use.refuse(f"'import {module}' would clash with the name {top!r} bound here")
-            return
-        key = (node_span(self.source, after)[1], module)
-        owner = self.insertions.get(key)
-        if owner is None:
-            self.insertions[key] = use
-            use.edits.append(insert_after(self.source, after, f"import {module}"))
+        self.planner.require_import(use, match.new_module, binding.statement)
 
     # -- SSOT102 strings ------------------------------------------------------------
 
@@ -337,7 +334,16 @@ class FileAnalysis:
         if match is None:
             return
         use = self.new_use(argument, "SSOT102", match)
-        self.rewrite_string(use, argument, match.new_dotted)
+        if tail == ("__import__",) and _returns_top(node, value, match.new_dotted):
+            use.refuse("__import__() returns the top-level package, which the new path changes")
+        else:
+            self.rewrite_string(use, argument, match.new_dotted)
+
+    def check_lazy_module(self, node: ast.Constant) -> None:
+        """An entry of `__lazy_modules__` (PEP 810) that names a deprecated module."""
+        match = self.index.match_module(str(node.value))
+        if match is not None:
+            self.rewrite_string(self.new_use(node, "SSOT102", match), node, match.new_dotted)
 
     @staticmethod
     def target_argument(node: ast.Call) -> ast.Constant | None:

@@ -8,11 +8,12 @@ from functools import partial
 from operator import attrgetter
 from pathlib import Path
 
+from ssot_registry.migration.disk import remove_stale_temporaries, replace_file
 from ssot_registry.migration.engine import FileOutcome, process_file
-from ssot_registry.migration.files import find_sources
+from ssot_registry.migration.files import collect_sources
 from ssot_registry.migration.index import PathIndex, build_index
 from ssot_registry.migration.model import FileError, Finding, MigrationResult, ScanReport
-from ssot_registry.migration.source import SourceError, write_atomically
+from ssot_registry.migration.source import SourceError
 from ssot_registry.migration.workers import can_fork, run_forked
 from ssot_registry.registry import Registry, load
 
@@ -26,7 +27,7 @@ PathLike = str | os.PathLike[str]
 
 
 # where a finding is: the sort key of a report (one C call per finding)
-_place = attrgetter("path", "line", "col", "code", "old")
+_place = attrgetter("path", "cell", "line", "col", "code", "old")
 
 
 def _registry(registry: Registry | PathLike) -> Registry:
@@ -117,8 +118,9 @@ def scan_report(
     that mentions a deprecated name, so that each syntax error among them is listed.
     """
     index = build_index(_registry(registry))
-    files = find_sources(paths, exclude)
-    report = ScanReport(files=len(files))
+    sources = collect_sources(paths, exclude, notebooks=True)
+    files = sources.files
+    report = ScanReport(files=len(files), errors=sources.skipped)
     for outcome in _process(files, index, rewrite=False, jobs=jobs, full_parse=full_parse):
         report.findings.extend(outcome.findings)
         if outcome.error is not None:
@@ -145,21 +147,29 @@ def migrate_report(
     exclude: Sequence[str] = (),
     jobs: int | None = None,
 ) -> MigrationResult:
-    """Rewrite deprecated paths under `paths` (in place with `write`, else only diffs)."""
+    """Rewrite deprecated paths under `paths` (in place with `write`, else only diffs).
+
+    With `write`, each file is replaced only if it is still what was read; a
+    file that cannot be written is an error and the others are still written.
+    Temporary files that killed runs left behind are removed first.
+    """
     index = build_index(_registry(registry))
-    files = find_sources(paths, exclude)
-    result = MigrationResult(files=len(files))
+    sources = collect_sources(paths, exclude, notebooks=True)
+    files = sources.files
+    result = MigrationResult(files=len(files), errors=sources.skipped)
+    if write:
+        result.removed = remove_stale_temporaries(sources.temporaries)
     failed: set[str] = set()
     for outcome in _process(files, index, rewrite=True, jobs=jobs):
         result.findings.extend(outcome.findings)
         if outcome.error is not None:
             result.errors.append(outcome.error)
-        if outcome.rewritten is None or outcome.diff is None:
+        if outcome.rewritten is None or outcome.diff is None or outcome.stamp is None:
             continue
         result.diffs[outcome.path] = outcome.diff
         if write:
             try:
-                write_atomically(Path(outcome.path), outcome.rewritten)
+                replace_file(outcome.path, outcome.rewritten, outcome.original, outcome.stamp)
             except SourceError as error:
                 result.errors.append(FileError(outcome.path, str(error)))
                 failed.add(outcome.path)

@@ -1,14 +1,26 @@
-"""Which files a scan reads: `.py` / `.pyi` under the given paths, minus what is excluded."""
+"""Which files a scan reads: `.py`, `.pyi` and `.ipynb` under the given paths, minus exclusions.
+
+Only regular files are taken from a folder. Symlinked folders are not entered;
+a symlinked file is skipped without a word when its target is inside the given
+paths (the target is read under its own name there) and reported when it leads
+outside them (it is never read or written). A symlink given by name is followed:
+its target is read and rewritten under the target's path, the link stays.
+"""
 
 from __future__ import annotations
 
 import fnmatch
 import os
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 
-__all__ = ["SUFFIXES", "find_sources", "module_name"]
+from ssot_registry.migration.disk import is_temporary_name, kind_of
+from ssot_registry.migration.model import FileError
+
+__all__ = ["NOTEBOOK", "SUFFIXES", "Sources", "collect_sources", "find_sources", "module_name"]
 
 SUFFIXES = (".py", ".pyi")
+NOTEBOOK = ".ipynb"
 _SKIPPED_DIRS = frozenset({"__pycache__", "site-packages", "node_modules"})
 
 
@@ -50,7 +62,45 @@ def _read_gitignore(folder: str) -> _Ignore | None:
     return _Ignore(folder, lines)
 
 
-def _walk(folder: str, ignores: list[_Ignore], *, top: bool = True) -> Iterator[str]:
+@dataclass
+class Sources:
+    """The files to read, the entries skipped (and why), and our temporaries found on the way."""
+
+    files: list[str] = field(default_factory=list)
+    skipped: list[FileError] = field(default_factory=list)
+    temporaries: list[str] = field(default_factory=list)
+    roots: tuple[str, ...] = ()
+    suffixes: tuple[str, ...] = SUFFIXES
+
+    def inside(self, path: str) -> bool:
+        """True when the real path `path` is one of the roots or below one."""
+        return any(
+            path == root or path.startswith(root.rstrip(os.sep) + os.sep) for root in self.roots
+        )
+
+    def odd_entry(self, entry: os.DirEntry[str]) -> None:
+        """A source name that is no regular file: skip a symlink inward, report anything else."""
+        try:
+            if entry.is_symlink():
+                target = os.path.realpath(entry.path)
+                if not self.inside(target):
+                    self.skipped.append(
+                        FileError(
+                            entry.path,
+                            f"skipped: a symlink to {target}, outside the given paths;"
+                            " name the target to scan it",
+                        )
+                    )
+                return
+            mode = entry.stat(follow_symlinks=False).st_mode
+        except OSError:
+            return
+        self.skipped.append(FileError(entry.path, f"skipped: not a regular file ({kind_of(mode)})"))
+
+
+def _walk(
+    folder: str, ignores: list[_Ignore], found: Sources, *, top: bool = True
+) -> Iterator[str]:
     """The sources under `folder`, in name order; a virtual environment below the top is skipped.
 
     The folder's listing tells whether `.gitignore` or `pyvenv.cfg` is worth a system call.
@@ -75,32 +125,68 @@ def _walk(folder: str, ignores: list[_Ignore], *, top: bool = True) -> Iterator[
         if is_dir:
             if name.startswith(".") or name in _SKIPPED_DIRS:
                 continue
-            yield from _walk(entry.path, active, top=False)
-        elif name.endswith(SUFFIXES):
-            yield entry.path
+            yield from _walk(entry.path, active, found, top=False)
+        elif name.endswith(found.suffixes):
+            if entry.is_file(follow_symlinks=False):
+                yield entry.path
+            else:
+                found.odd_entry(entry)
+        elif name[0] == "." and is_temporary_name(name):
+            found.temporaries.append(entry.path)
 
 
 def _entry_name(entry: os.DirEntry[str]) -> str:
     return entry.name
 
 
-def find_sources(paths: Sequence[str | os.PathLike[str]], exclude: Sequence[str] = ()) -> list[str]:
-    """Every Python source under `paths` (files are taken as given), sorted, without repeats.
+def _temporaries_of(path: str) -> list[str]:
+    """Our temporary files for the one file `path` (a file named on the command line)."""
+    folder, name = os.path.split(path)
+    prefix = f".{name}.ssot-"
+    try:
+        entries = list(os.scandir(folder or "."))
+    except OSError:
+        return []
+    return [entry.path for entry in entries if entry.name.startswith(prefix)]
+
+
+def collect_sources(
+    paths: Sequence[str | os.PathLike[str]], exclude: Sequence[str] = (), *, notebooks: bool = False
+) -> Sources:
+    """Every source under `paths` (files taken as given), without repeats, and what was skipped.
 
     Raises FileNotFoundError for a path that does not exist.
     """
-    found: dict[str, None] = {}
-    for given in paths:
-        path = os.fspath(given)
-        if not os.path.exists(path):
+    given = [os.fspath(path) for path in paths]
+    for path in given:
+        if not os.path.lexists(path):
             raise FileNotFoundError(path)
-        base = path if os.path.isdir(path) else os.path.dirname(path) or "."
+    roots = tuple(os.path.realpath(path) for path in given)
+    found = Sources(roots=roots, suffixes=(*SUFFIXES, NOTEBOOK) if notebooks else SUFFIXES)
+    files: dict[str, None] = {}
+    for path in given:
+        is_dir = os.path.isdir(path) and not os.path.islink(path)
+        base = path if is_dir else os.path.dirname(path) or "."
         excludes = [_Ignore(base, exclude)] if exclude else []
-        if os.path.isdir(path):
-            found.update(dict.fromkeys(_walk(path, excludes)))
+        if is_dir:
+            files.update(dict.fromkeys(_walk(path, excludes, found)))
         elif not any(rule.matches(path, os.path.basename(path), is_dir=False) for rule in excludes):
-            found[path] = None
-    return list(found)
+            real = os.path.realpath(path) if os.path.islink(path) else path
+            if os.path.isdir(real):
+                files.update(dict.fromkeys(_walk(path, excludes, found)))
+                continue
+            files[real] = None
+            found.temporaries.extend(_temporaries_of(real))
+    found.files = list(files)
+    return found
+
+
+def find_sources(paths: Sequence[str | os.PathLike[str]], exclude: Sequence[str] = ()) -> list[str]:
+    """Every Python source (`.py`, `.pyi`) under `paths` (files are taken as given), no repeats.
+
+    Raises FileNotFoundError for a path that does not exist.
+    """
+    return collect_sources(paths, exclude).files
 
 
 _PACKAGE_CACHE: dict[str, tuple[str, ...] | None] = {}

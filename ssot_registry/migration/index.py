@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from ssot_registry.registry import ImportPath, Registry
+from ssot_registry.registry.paths import covering_module
 from ssot_registry.registry.wording import deprecation_text
 
 __all__ = ["Entry", "Match", "PathIndex", "build_index"]
@@ -158,13 +159,11 @@ class PathIndex:
             return found
 
     def _find_module(self, name: str) -> Match | None:
-        parts = name.split(".")
-        for end in range(len(parts), 0, -1):
-            entry = self.modules.get(".".join(parts[:end]))
-            if entry is not None:
-                new = ".".join([entry.new.module, *parts[end:]])
-                return Match(entry, name, new, len(parts))
-        return None
+        found = covering_module(name, self.modules)
+        if found is None:
+            return None
+        entry, rest = found
+        return Match(entry, name, entry.new.module + rest, name.count(".") + 1)
 
     def _find_exact(self, dotted: str) -> Match | None:
         entry = self.modules.get(dotted)

@@ -9,7 +9,11 @@ __all__ = ["FileError", "Finding", "MigrationResult", "ScanReport"]
 
 @dataclass(frozen=True, order=True)
 class Finding:
-    """One use of a deprecated path in a source file (`line` and `col` count from 1)."""
+    """One use of a deprecated path in a source file (`line` and `col` count from 1).
+
+    In a notebook, `cell` is the cell's number (from 1, markdown cells counted)
+    and `line` counts within that cell, as ruff reports them.
+    """
 
     path: str
     line: int
@@ -19,9 +23,11 @@ class Finding:
     new: str
     message: str
     fixable: bool = True
+    cell: int | None = None
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.col}: {self.code} {self.message}"
+        where = self.path if self.cell is None else f"{self.path}:cell {self.cell}"
+        return f"{where}:{self.line}:{self.col}: {self.code} {self.message}"
 
 
 @dataclass(frozen=True, order=True)
@@ -41,7 +47,8 @@ class MigrationResult:
 
     `diffs` maps each changed file to its unified diff; `written` lists the files
     replaced on disk; `remaining` holds the findings a person must still handle
-    (not rewritable, or in a file that could not be written).
+    (not rewritable, or in a file that could not be written); `removed` lists
+    temporary files of earlier, killed runs that `write` deleted.
     """
 
     findings: list[Finding] = field(default_factory=list)
@@ -50,6 +57,7 @@ class MigrationResult:
     remaining: list[Finding] = field(default_factory=list)
     errors: list[FileError] = field(default_factory=list)
     files: int = 0
+    removed: list[str] = field(default_factory=list)
 
     @property
     def diff(self) -> str:

@@ -1,22 +1,26 @@
-"""Source files as bytes: decoding (BOM, encoding cookie), positions, atomic writes."""
+"""Source files as bytes: decoding (BOM, encoding cookie) and positions."""
 
 from __future__ import annotations
 
 import codecs
 import io
-import os
-import stat
 import tokenize
 from bisect import bisect_right
 from dataclasses import dataclass
 from itertools import accumulate
-from pathlib import Path
 
-__all__ = ["Source", "SourceError", "decode_source", "write_atomically"]
+__all__ = ["Source", "SourceError", "decode_source"]
 
 
 class SourceError(Exception):
-    """A source file cannot be read, decoded, parsed or written; the message says why."""
+    """A source file cannot be read, decoded, parsed or written; the message says why.
+
+    `line` is the line a syntax error is on, when it is one.
+    """
+
+    def __init__(self, message: str, line: int | None = None) -> None:
+        super().__init__(message)
+        self.line = line
 
 
 @dataclass
@@ -95,22 +99,3 @@ def decode_source(raw: bytes) -> Source:
             "save the file as UTF-8 or declare its encoding (PEP 263)"
         ) from None
     return Source.from_text(text, codec, bom=bom)
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Replace `path` with `data` through a temporary file and `os.replace`, keeping its mode."""
-    path = path.resolve() if path.is_symlink() else path  # rewrite the target, keep the link
-    mode = path.stat().st_mode
-    if not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(path, os.W_OK):
-        raise SourceError("cannot write: the file is read-only; make it writable and run again")
-    import tempfile  # only `migrate --write` needs it; `scan` starts faster without
-
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.chmod(temporary, mode & 0o7777)
-        os.replace(temporary, path)
-    except OSError as error:
-        Path(temporary).unlink(missing_ok=True)
-        raise SourceError(f"cannot write: {error.strerror}") from None

@@ -1,5 +1,8 @@
 """Import statements and string/comment spans read from source text, without `ast`.
 
+The statements are the planner's `ImportStatement` records, as `imports.py` reads
+them from the tree.
+
 Used by the text fast path of `scan` (`textscan.py`). Anything this small
 tokenizer does not recognize raises `UnsureError`, and the file is parsed instead.
 """
@@ -8,11 +11,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
 
+from ssot_registry.migration.planner import ImportedName, ImportStatement, UnsureError
 from ssot_registry.migration.source import Source
 
-__all__ = ["Alias", "Spans", "Statement", "UnsureError", "read_imports"]
+__all__ = ["Spans", "UnsureError", "read_imports"]
 
 _LEX = re.compile(
     rb'#[^\r\n]*|"""[^"\\]*(?:(?:\\[\s\S]|"(?!""))[^"\\]*)*"""'
@@ -24,34 +27,6 @@ _TOKEN = re.compile(
     rb"(?P<space>[ \t\f]+|\\\r?\n|\\\r)|(?P<newline>\r?\n|\r)|(?P<comment>#[^\r\n]*)"
     rb"|(?P<name>[A-Za-z_][A-Za-z0-9_]*)|(?P<punct>[.,();*])"
 )
-
-
-class UnsureError(Exception):
-    """The text alone is not conclusive: parse the file with `ast`."""
-
-
-@dataclass
-class Alias:
-    """One imported name: its text, offset, `as` name, and whether it is written in one piece."""
-
-    name: str
-    offset: int
-    asname: str | None
-    contiguous: bool
-
-
-@dataclass
-class Statement:
-    """One import statement: `import` or `from`, its extent, names, and relative level."""
-
-    kind: str
-    start: int
-    end: int
-    line: int
-    aliases: list[Alias] = field(default_factory=list)
-    level: int = 0
-    module: str | None = None
-    module_offset: int = 0
 
 
 class Spans:
@@ -123,7 +98,7 @@ def _dotted(tokens: list[tuple[str, bytes, int]], index: int) -> tuple[str, int]
 
 def _aliases(  # noqa: PLR0912 - one small parser for both import grammars
     data: bytes, tokens: list[tuple[str, bytes, int]], index: int, *, dotted: bool
-) -> list[Alias]:
+) -> list[ImportedName]:
     found = []
     closing = False
     if index < len(tokens) and tokens[index][1] == b"(" and not dotted:
@@ -135,7 +110,7 @@ def _aliases(  # noqa: PLR0912 - one small parser for both import grammars
             index += 1
             break
         if text == b"*" and not dotted:
-            found.append(Alias("*", offset, None, contiguous=True))
+            found.append(ImportedName("*", offset, None, contiguous=True))
             index += 1
         else:
             if dotted:
@@ -151,7 +126,9 @@ def _aliases(  # noqa: PLR0912 - one small parser for both import grammars
                 asname = tokens[index + 1][1].decode()
                 index += 2
             raw = name.encode()
-            found.append(Alias(name, offset, asname, data[offset : offset + len(raw)] == raw))
+            found.append(
+                ImportedName(name, offset, asname, data[offset : offset + len(raw)] == raw)
+            )
         if index < len(tokens) and tokens[index][1] == b",":
             index += 1
         elif closing and index < len(tokens) and tokens[index][1] == b")":
@@ -163,12 +140,12 @@ def _aliases(  # noqa: PLR0912 - one small parser for both import grammars
     return found
 
 
-def _statement(source: Source, start: int) -> Statement:
+def _statement(source: Source, start: int) -> ImportStatement:
     data = source.data
     tokens, end = _tokens(data, start)
     line = source.line_of(start)
     if tokens[0][1] == b"import":
-        return Statement("import", start, end, line, _aliases(data, tokens, 1, dotted=True))
+        return ImportStatement("import", start, end, line, _aliases(data, tokens, 1, dotted=True))
     index = 1
     level = 0
     while index < len(tokens) and tokens[index][1] == b".":
@@ -182,9 +159,9 @@ def _statement(source: Source, start: int) -> Statement:
         module, index = _dotted(tokens, index)
     if index >= len(tokens) or tokens[index][1] != b"import" or (not level and module is None):
         raise UnsureError
-    statement = Statement("from", start, end, line, level=level, module=module)
+    statement = ImportStatement("from", start, end, line, level=level, module=module)
     statement.module_offset = module_offset
-    statement.aliases = _aliases(data, tokens, index + 1, dotted=False)
+    statement.names = _aliases(data, tokens, index + 1, dotted=False)
     return statement
 
 
@@ -196,7 +173,7 @@ _SIMPLE = re.compile(
 _SIMPLE_NAME = re.compile(rb"([A-Za-z_][\w.]*)(?:[ \t]+as[ \t]+(\w+))?")
 
 
-def _simple_statement(source: Source, start: int) -> Statement | None:
+def _simple_statement(source: Source, start: int) -> ImportStatement | None:
     """A one-line import without parentheses, read by one regex (None for any other shape)."""
     data = source.data
     match = _SIMPLE.match(data, start)
@@ -212,10 +189,10 @@ def _simple_statement(source: Source, start: int) -> Statement | None:
             return None
         asname = found.group(2)
         aliases.append(
-            Alias(name, found.start(), asname.decode() if asname else None, contiguous=True)
+            ImportedName(name, found.start(), asname.decode() if asname else None, contiguous=True)
         )
     if module is None:
-        return Statement("import", start, match.end(), line, aliases)
+        return ImportStatement("import", start, match.end(), line, aliases)
     text = module.decode()
     dotted = text.lstrip(".")
     if dotted.endswith(".") or ".." in dotted:
@@ -225,7 +202,7 @@ def _simple_statement(source: Source, start: int) -> Statement | None:
         keyword in ("import", "as") for keyword in dotted.split(".")
     ):
         return None
-    statement = Statement("from", start, match.end(), line, aliases, level, dotted or None)
+    statement = ImportStatement("from", start, match.end(), line, aliases, level, dotted or None)
     statement.module_offset = match.start("module")
     return statement
 
@@ -250,10 +227,16 @@ def _statement_start(data: bytes, keyword: int) -> int | None:
 _FROM_HEAD = re.compile(rb"from[ \t\f]+[\w. \t\f]*")
 
 
-def read_imports(source: Source, spans: Spans) -> list[Statement]:
-    """Every import statement of the file (outside strings and comments)."""
+def read_imports(
+    source: Source, spans: Spans, lazy_starts: frozenset[int] = frozenset()
+) -> list[ImportStatement]:
+    """Every import statement of the file (outside strings and comments).
+
+    `source` reads PEP 810 lazy imports as plain ones (`lazy.py`); `lazy_starts` says
+    where those start.
+    """
     data = source.data
-    found: list[Statement] = []
+    found: list[ImportStatement] = []
     covered = -1
     position = data.find(b"import")
     while position >= 0:
@@ -268,6 +251,7 @@ def read_imports(source: Source, spans: Spans) -> list[Statement]:
             if start is not None and spans.at(start) is None:
                 statement = _simple_statement(source, start) or _statement(source, start)
                 covered = statement.end
+                statement.lazy = start in lazy_starts
                 found.append(statement)
         position = data.find(b"import", after)
     return found

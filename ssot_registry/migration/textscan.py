@@ -9,7 +9,6 @@ whitespace inside a chain, a rename that needs the names the file binds) raises
 `UnsureError`, and the caller parses the file with `ast` instead.
 """
 
-import ast
 import keyword
 from bisect import bisect_right
 
@@ -22,7 +21,9 @@ from ssot_registry.migration.analyze import (
     Use,
 )
 from ssot_registry.migration.index import Match, PathIndex
-from ssot_registry.migration.textimports import Spans, Statement, UnsureError, read_imports
+from ssot_registry.migration.lazy import LAZY_MODULES
+from ssot_registry.migration.planner import UnsureError
+from ssot_registry.migration.textimports import Spans, read_imports
 
 __all__ = ["UnsureError", "find_uses"]
 
@@ -30,130 +31,30 @@ _NAME_BYTES = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ01
 _CHAIN_BYTES = _NAME_BYTES | {ord(".")}
 _CHAIN_CHARS = bytes(sorted(_CHAIN_BYTES))
 _PREFIX_BYTES = frozenset(b"rRbBuUfF")
-_PLACEHOLDER = ast.Pass()
 
 
 class _TextAnalysis:
-    """Replays `FileAnalysis` on text: imports, then chains and strings around candidates."""
+    """Replays `FileAnalysis` on text: imports (through its planner), then chains and strings."""
 
     def __init__(self, analysis: FileAnalysis) -> None:
+        analysis.parsed = False  # the planner's questions about the tree now raise UnsureError
         self.analysis = analysis
-        self.source = analysis.source
+        self.source = analysis.source  # lazy imports already read as plain ones
         self.data = analysis.source.data
+        if LAZY_MODULES.encode() in self.data:
+            raise UnsureError  # `__lazy_modules__` entries: the `ast` path reads them
         self.index: PathIndex = analysis.index
         self.spans = Spans(self.data)
-        self.statements = read_imports(self.source, self.spans)
+        self.statements = read_imports(self.source, self.spans, analysis.lazy_starts)
         self.import_starts = [statement.start for statement in self.statements]
         self.chains: dict[bytes, list[Match]] = {}
 
-    def use_at(self, offset: int, code: str, match: Match) -> Use:
-        line = self.source.line_of(offset)
-        col = self.source.column(line, offset - self.source.starts[line - 1])
-        if match.entry.external:
-            code = "SSOT103"
-        use = Use(line, col, code, match.entry, match.old_dotted, match.new_dotted)
-        self.analysis.uses.append(use)
-        return use
-
-    def resolve(self, statement: Statement) -> str | None:
-        analysis = self.analysis
-        if statement.level == 0:
-            return statement.module
-        if analysis.module is None:
-            return None
-        parts = analysis.module.split(".")
-        if not analysis.is_package:
-            parts = parts[:-1]
-        if statement.level - 1 >= len(parts):
-            return None
-        package = parts[: len(parts) - (statement.level - 1)]
-        return ".".join([*package, statement.module] if statement.module else package)
-
-    def existing_from(self, skip: Statement) -> dict[tuple[str, str, str], int]:
-        found: dict[tuple[str, str, str], int] = {}
-        for statement in self.statements:
-            if statement is skip or statement.kind != "from":
-                continue
-            module = self.resolve(statement)
-            for alias in statement.aliases:
-                key = (module or "", alias.name, alias.asname or alias.name)
-                found.setdefault(key, statement.line)
-        return found
-
     def run(self) -> list[Use]:
-        for statement in self.statements:
-            if statement.kind == "import":
-                self.plan_import(statement)
-            else:
-                self.plan_from(statement)
+        planner = self.analysis.planner
+        planner.statements = self.statements
+        planner.run()
         self.check_candidates()
         return self.analysis.uses
-
-    def plan_import(self, statement: Statement) -> None:
-        analysis = self.analysis
-        for alias in statement.aliases:
-            top = alias.name.partition(".")[0]
-            path = alias.name if alias.asname else top
-            analysis.bind(alias.asname or top, path, _PLACEHOLDER)
-            match = self.index.match_module(alias.name)
-            final = alias.name
-            if match is not None:
-                use = self.use_at(alias.offset, "SSOT101", match)
-                new = match.new_dotted
-                if not alias.contiguous:
-                    use.refuse("the module name is split across lines")
-                for other in self.statements:
-                    if other is not statement and other.kind == "import" and use.problem is None:
-                        for existing in other.aliases:
-                            if existing.name == new and existing.asname == alias.asname:
-                                use.refuse(f"it would duplicate the import on line {other.line}")
-                                break
-                if use.problem is None and not alias.asname and new.partition(".")[0] != top:
-                    raise UnsureError
-                if use.problem is None:
-                    final = new
-            if not alias.asname:
-                analysis.imported_modules.add(final)
-
-    def plan_from(self, statement: Statement) -> None:  # noqa: PLR0912 - mirrors imports.py
-        analysis = self.analysis
-        module = self.resolve(statement)
-        if module is None:
-            return
-        for alias in statement.aliases:
-            if alias.name != "*":
-                analysis.bind(alias.asname or alias.name, f"{module}.{alias.name}", _PLACEHOLDER)
-        match = self.index.match_module(module)
-        if match is not None:
-            use = self.use_at(statement.module_offset, "SSOT101", match)
-            existing = self.existing_from(statement)
-            for alias in statement.aliases:
-                key = (match.new_dotted, alias.name, alias.asname or alias.name)
-                if key in existing:
-                    use.refuse(f"it would duplicate the import on line {existing[key]}")
-                    break
-            return
-        existing_names: dict[tuple[str, str, str], int] | None = None
-        for alias in statement.aliases:
-            if alias.name == "*":
-                continue
-            found = self.index.match_exact(f"{module}.{alias.name}")
-            if found is None:
-                continue
-            use = self.use_at(alias.offset, "SSOT101", found)
-            if found.entry.old.is_module:
-                target, _, name = found.new_dotted.rpartition(".")
-            else:
-                target = found.entry.new.module
-                name = found.entry.new.qualname or ""
-                if "." in name:
-                    use.refuse(f"{found.entry.new} cannot be imported with 'from ... import'")
-                    continue
-            if existing_names is None:
-                existing_names = self.existing_from(statement)
-            key = (target, name, alias.asname or alias.name)
-            if key in existing_names:
-                use.refuse(f"it would duplicate the import on line {existing_names[key]}")
 
     # -- chains and strings -------------------------------------------------------------
 
@@ -209,8 +110,10 @@ class _TextAnalysis:
             matches = self.chain_matches(chain.decode())
             self.chains[chain] = matches
         for match in matches:
-            use = self.use_at(begin, "SSOT101", match)
-            self.require_import(use, match.new_module)
+            use = self.analysis.use_at(begin, "SSOT101", match)
+            binding = self.analysis.resolve_base(chain.partition(b".")[0].decode())
+            assert binding is not None  # `chain_matches` found the chain through it
+            self.analysis.planner.require_import(use, match.new_module, binding.statement)
 
     def chain_matches(self, chain: str) -> list[Match]:
         """The deprecated paths a chain spells through the import that bound its base."""
@@ -228,15 +131,6 @@ class _TextAnalysis:
             if match is not None:
                 found.append(match)
         return found
-
-    def require_import(self, use: Use, module: str) -> None:
-        if any(
-            imported == module or imported.startswith(module + ".")
-            for imported in self.analysis.imported_modules
-        ):
-            return
-        if self.analysis.mentions(module.partition(".")[0]):
-            raise UnsureError
 
     def prefix_of(self, span: int) -> tuple[int, bytes]:
         """Where a string literal's prefix (`r`, `b`, `f`, ...) starts, and the prefix."""
@@ -294,10 +188,12 @@ class _TextAnalysis:
         value = body.decode()
         if form in MODULE_FORMS:
             match = self.index.match_module(value)
+            if form == ("__import__",) and match is not None:
+                raise UnsureError  # what it returns may change: `analyze` decides
         else:
             match = self.index.match_prefix(value)
         if match is not None:
-            self.use_at(prefix_start, "SSOT102", match)
+            self.analysis.use_at(prefix_start, "SSOT102", match)
 
     def skip_back(self, position: int, *, strings: bool = False) -> tuple[int, bool]:
         """The last code character at or before `position`, skipping blanks and comments (and
@@ -418,6 +314,7 @@ def _call_names(name: bytes) -> bool:
         "multiple",
         "import_module",
         "importorskip",
+        "__import__",
         "setattr",
         "delattr",
     }

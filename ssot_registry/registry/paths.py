@@ -3,30 +3,39 @@
 from __future__ import annotations
 
 import functools
+import importlib
 import keyword
 import re
+import sys
+import unicodedata
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any, TypeVar
 
-if TYPE_CHECKING:  # pydantic is imported only when a registry file is validated
-    from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
-    from pydantic.json_schema import JsonSchemaValue
-    from pydantic_core.core_schema import CoreSchema
+__all__ = [
+    "PATH_PATTERN",
+    "ImportPath",
+    "check_dotted_name",
+    "covering_module",
+    "import_object",
+    "split_path",
+    "walk_attributes",
+]
 
-__all__ = ["PATH_PATTERN", "ImportPath", "check_dotted_name", "split_path"]
+_V = TypeVar("_V")
 
 _EXAMPLE = "e.g. 'pkg.module' or 'pkg.module:Name'"
 _NOT_KEYWORD = rf"(?!(?:{'|'.join(keyword.kwlist)})(?!\w))"
 _NAME = rf"{_NOT_KEYWORD}[^\W\d]\w*"
 _DOTTED = rf"{_NAME}(?:\.{_NAME})*"
 PATH_PATTERN = rf"^{_DOTTED}(?::{_DOTTED})?$"
-"""What a valid path looks like (Python `re` syntax); `ImportPath.parse` explains mismatches."""
+"""What a valid path looks like, for editors (JSON Schema); `ImportPath.parse` decides exactly."""
 
 
 @functools.cache
 def _path_pattern() -> re.Pattern[str]:
     """PATH_PATTERN compiled on first use (a large pattern: kept off the import time)."""
-    return re.compile(PATH_PATTERN)
+    return re.compile(PATH_PATTERN.removeprefix("^").removesuffix("$"))
 
 
 def split_path(text: str) -> tuple[str, str | None]:
@@ -44,8 +53,46 @@ def check_dotted_name(text: str, what: str) -> None:
             raise ValueError(f"the {what} {text!r} has an empty part")
         if not part.isidentifier():
             raise ValueError(f"the {what} {text!r} has {part!r}, which is not a Python identifier")
+        normal = part if part.isascii() else unicodedata.normalize("NFKC", part)
+        if normal != part:
+            raise ValueError(
+                f"the {what} {text!r} has {part!r}, which Python code reads as {normal!r}; "
+                f"write {normal!r}"
+            )
         if keyword.iskeyword(part):
             raise ValueError(f"the {what} {text!r} uses the keyword {part!r} as a name")
+
+
+def covering_module(name: str, olds: Mapping[str, _V]) -> tuple[_V, str] | None:
+    """The rule "a module alias covers `old.sub`": the value of the longest key of `olds`
+    that is module `name` itself or one of its parent packages, and the rest of `name`
+    after that key (`''` or `'.sub'`); None when no key covers `name`."""
+    found = olds.get(name)
+    end = len(name)
+    while found is None:
+        end = name.rfind(".", 0, end)
+        if end <= 0:
+            return None
+        found = olds.get(name[:end])
+    return found, name[end:]
+
+
+def import_object(module: str, attributes: Iterable[str] = ()) -> Any:
+    """The rule "import the module, then walk the qualname": import `module` (or take it from
+    `sys.modules` when it has finished executing), then get each attribute in turn."""
+    value: Any = sys.modules.get(module)
+    # absent, or still executing in another thread: import_module waits for it (the same
+    # test importlib makes before it returns a module from sys.modules)
+    if value is None or getattr(getattr(value, "__spec__", None), "_initializing", False):
+        value = importlib.import_module(module)
+    return walk_attributes(value, attributes)
+
+
+def walk_attributes(value: Any, attributes: Iterable[str]) -> Any:
+    """`value.a.b` for attributes `('a', 'b')`; AttributeError when a part is missing."""
+    for attribute in attributes:
+        value = getattr(value, attribute)
+    return value
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -57,11 +104,16 @@ class ImportPath:
 
     @classmethod
     def parse(cls, text: str) -> ImportPath:
-        """Parse `module` or `module:qualname`; raise ValueError saying what is wrong and how."""
+        """Parse `module` or `module:qualname`; raise ValueError saying what is wrong and how.
+
+        Each dotted part is exactly a Python identifier (`str.isidentifier`, in NFKC form as
+        Python code spells it) and not a keyword; nothing else is allowed, not even a
+        trailing newline.
+        """
         if not isinstance(text, str):
             raise TypeError(f"an import path must be a string, got {type(text).__name__}")
         module, colon, qualname = text.partition(":")
-        if _path_pattern().match(text) and text.isascii():
+        if text.isascii() and _path_pattern().fullmatch(text):
             return cls(module, qualname if colon else None)
         try:
             check_dotted_name(module, "module part")
@@ -71,10 +123,19 @@ class ImportPath:
             raise ValueError(f"{text!r} is not an import path: {error} ({_EXAMPLE})") from None
         return cls(module, qualname if colon else None)
 
-    @classmethod
-    def split(cls, text: str) -> ImportPath:
-        """Build from text already known to match PATH_PATTERN (validated by the loader)."""
-        return cls(*split_path(text))
+    @property
+    def attributes(self) -> tuple[str, ...]:
+        """The qualname's parts (`('Outer', 'method')`); empty for a module path."""
+        return tuple(self.qualname.split(".")) if self.qualname else ()
+
+    def import_object(self) -> Any:
+        """Import the module and return the object this path names (exceptions propagate)."""
+        return import_object(self.module, self.attributes)
+
+    def attribute_of(self, module: object) -> Any:
+        """The object this path names inside `module`, already imported (the module itself
+        for a module path); AttributeError when a part is missing."""
+        return walk_attributes(module, self.attributes)
 
     @property
     def is_module(self) -> bool:
@@ -96,34 +157,3 @@ class ImportPath:
 
     def __repr__(self) -> str:
         return f"ImportPath({str(self)!r})"
-
-    @classmethod
-    def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
-        """Validate from a string; serialize back to the same string."""
-        from pydantic_core import core_schema
-
-        return core_schema.no_info_plain_validator_function(
-            cls._validate,
-            serialization=core_schema.plain_serializer_function_ser_schema(str),
-        )
-
-    @classmethod
-    def _validate(cls, value: object) -> ImportPath:
-        if isinstance(value, ImportPath):
-            return value
-        if not isinstance(value, str):
-            raise ValueError(  # noqa: TRY004 - pydantic reports ValueError, not TypeError
-                f"an import path must be a string, got {type(value).__name__} ({_EXAMPLE})"
-            )
-        return cls.parse(value)
-
-    @classmethod
-    def __get_pydantic_json_schema__(
-        cls, schema: CoreSchema, handler: GetJsonSchemaHandler
-    ) -> JsonSchemaValue:
-        """Describe the path syntax for TOML editors."""
-        return {
-            "type": "string",
-            "pattern": r"^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*(:[A-Za-z_]\w*(\.[A-Za-z_]\w*)*)?$",
-            "description": "An import path: 'pkg.module' or 'pkg.module:Name'.",
-        }

@@ -1,16 +1,19 @@
 """Findings that need the whole registry: SSOT002 duplicates, 003 chains, 004 cycles, 005 versions.
 
-They run on the compact rows (no entry models are built for a clean registry),
+They run on the compact tables (no entry models are built for a clean registry),
 since every application start pays for a cold load once.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from ssot_registry.exceptions import Problem
 from ssot_registry.registry.compiled import Registry
+from ssot_registry.registry.paths import covering_module
 
 if TYPE_CHECKING:
     from packaging.version import Version
@@ -31,6 +34,21 @@ def _text(path: PathKey) -> str:
     return f"{path[0]}:{path[1]}" if path[1] is not None else path[0]
 
 
+_K = TypeVar("_K")
+
+
+def _repeats(
+    entries: Iterable[tuple[_K, str, int | None]],
+) -> Iterator[tuple[_K, str, int | None, str, int | None]]:
+    """Each entry `(key, name, line)` whose key an earlier entry had, with that first entry's
+    name and line."""
+    first: dict[_K, tuple[str, int | None]] = {}
+    for key, name, line in entries:
+        seen = first.setdefault(key, (name, line))
+        if seen[0] != name:
+            yield key, name, line, *seen
+
+
 class _Route(NamedTuple):
     """The end of a chain of `new` links: its final path, or the olds of the cycle it enters."""
 
@@ -39,15 +57,18 @@ class _Route(NamedTuple):
 
 
 class _Checker:
-    """The state shared by the checks: rows, an index of old paths, the problems found."""
+    """The state shared by the checks: the alias table, an index of old paths, the problems."""
 
     def __init__(self, registry: Registry) -> None:
         self.registry = registry
-        self.aliases = registry.rows["alias"]
+        table = registry.tables.alias
+        self.aliases = table
+        self.old = list(zip(table.old_module, table.old_name, strict=True))
+        self.new = list(zip(table.new_module, table.new_name, strict=True))
         self.olds: dict[PathKey, int] = {}
-        for index, row in enumerate(self.aliases):
-            self.olds.setdefault((row[0], row[1]), index)
-        self.module_olds = {row[0] for row in self.aliases if row[1] is None}
+        for index, old in enumerate(self.old):
+            self.olds.setdefault(old, index)
+        self.module_aliases = registry.module_aliases()
         self.problems: list[Problem] = []
         self.routes: dict[PathKey, _Route] = {}
 
@@ -58,45 +79,65 @@ class _Checker:
         """The alias (index) that covers `path`, and where it leads."""
         index = self.olds.get(path)
         if index is not None:
-            row = self.aliases[index]
-            return index, (row[2], row[3])
-        if not self.module_olds:
+            return index, self.new[index]
+        found = covering_module(path[0], self.module_aliases)
+        if found is None:
             return None
-        parts = path[0].split(".")
-        for end in range(len(parts) - 1 if path[1] is None else len(parts), 0, -1):
-            prefix = ".".join(parts[:end])
-            if prefix in self.module_olds:
-                index = self.olds[(prefix, None)]
-                module = ".".join([self.aliases[index][2], *parts[end:]])
-                return index, (module, path[1])
-        return None
+        index, rest = found
+        return index, (self.aliases.new_module[index] + rest, path[1])
 
     def duplicates(self) -> None:
-        first: dict[PathKey, tuple[str, int | None]] = {}
-        for table in ("alias", "external"):
-            for index, row in enumerate(self.registry.rows[table]):
-                old, line, key = (row[0], row[1]), row[-1], f"{table}[{index}]"
-                seen = first.setdefault(old, (key, line))
-                if seen[0] != key:
-                    self.add(
-                        "SSOT002",
-                        f"{key}.old",
-                        line,
-                        f"{_text(old)!r} is already the old path of {seen[0]} (line {seen[1]}); "
-                        "keep one entry",
-                    )
-        canonical = {(row[1], row[2]): (row[0], row[5]) for row in self.registry.rows["symbols"]}
-        for index, row in enumerate(self.aliases):
-            symbol = canonical.get((row[0], row[1]))
+        tables = self.registry.tables
+        olds = (
+            ((module, qualname), f"{name}[{index}]", line)
+            for name, table in (("alias", tables.alias), ("external", tables.external))
+            for index, (module, qualname, line) in enumerate(
+                zip(table.old_module, table.old_name, table.line, strict=True)
+            )
+        )
+        for old, key, line, first, first_line in _repeats(olds):
+            self.add(
+                "SSOT002",
+                f"{key}.old",
+                line,
+                f"{_text(old)!r} is already the old path of {first} (line {first_line}); "
+                "keep one entry",
+            )
+        self._same_distributions()
+        symbols = tables.symbols
+        canonical = {
+            (module, qualname): (name, line)
+            for name, module, qualname, line in zip(
+                symbols.name, symbols.module, symbols.qualname, symbols.line, strict=True
+            )
+        }
+        for index, old in enumerate(self.old):
+            symbol = canonical.get(old)
             if symbol is not None:
                 self.add(
                     "SSOT002",
                     f"alias[{index}].old",
-                    row[10],
-                    f"{_text((row[0], row[1]))!r} is also the canonical path of symbol "
+                    self.aliases.line[index],
+                    f"{_text(old)!r} is also the canonical path of symbol "
                     f"{symbol[0]!r} (line {symbol[1]}); a path is either canonical or "
                     "deprecated, not both",
                 )
+
+    def _same_distributions(self) -> None:
+        """`My-Dist` and `my_dist` name one distribution (PEP 503): one `[requires]` entry."""
+        requires = self.registry.tables.requires
+        names = (
+            (re.sub(r"[-_.]+", "-", name).lower(), name, line)
+            for name, line in zip(requires.name, requires.line, strict=True)
+        )
+        for _, name, line, first, first_line in _repeats(names):
+            self.add(
+                "SSOT002",
+                f"requires.{name}",
+                line,
+                f"{name!r} is the same distribution as {first!r} (line {first_line}): "
+                "names differing only in case, '-', '_' and '.' are equal; keep one entry",
+            )
 
     def _route(self, path: PathKey) -> _Route:
         """Where following `new` links from `path` ends: a final path, or an alias cycle.
@@ -121,7 +162,7 @@ class _Checker:
                 result = _Route(None, tuple(olds[position[index] :]))
                 break
             position[index] = len(olds)
-            olds.append((self.aliases[index][0], self.aliases[index][1]))
+            olds.append(self.old[index])
             trail.append(path)
             path = following
         for passed in trail:
@@ -130,19 +171,20 @@ class _Checker:
 
     def chains(self) -> None:
         reported: set[frozenset[PathKey]] = set()
-        for index, row in enumerate(self.aliases):
-            found = self.covering((row[2], row[3]))
+        lines = self.aliases.line
+        for index, new in enumerate(self.new):
+            found = self.covering(new)
             if found is None:
                 continue
-            start = (row[0], row[1])
-            route = self._route((row[2], row[3]))
-            key, line = f"alias[{index}].new", row[10]
+            start = self.old[index]
+            route = self._route(new)
+            key, line = f"alias[{index}].new", lines[index]
             if route.cycle and start not in route.cycle:
                 self.add(
                     "SSOT003",
                     key,
                     line,
-                    f"{_text((row[2], row[3]))!r} is itself deprecated and leads into an alias "
+                    f"{_text(new)!r} is itself deprecated and leads into an alias "
                     "cycle; fix the cycle, then point new at the canonical path",
                 )
                 continue
@@ -161,28 +203,30 @@ class _Checker:
                         "canonical path",
                     )
                 continue
-            target = self.aliases[found[0]]
+            target = found[0]
             final = route.final if route.final is not None else found[1]
             self.add(
                 "SSOT003",
                 key,
                 line,
-                f"{_text((row[2], row[3]))!r} is itself deprecated (alias of "
-                f"{_text((target[2], target[3]))!r}, line {target[10]}); "
+                f"{_text(new)!r} is itself deprecated (alias of "
+                f"{_text(self.new[target])!r}, line {lines[target]}); "
                 f"set new = {_text(final)!r}",
             )
 
     def versions(self) -> None:
-        for index, row in enumerate(self.aliases):
-            since = row[4]
+        table = self.aliases
+        for index, (since, remove_in, removed_in, line) in enumerate(
+            zip(table.since, table.remove_in, table.removed_in, table.line, strict=True)
+        ):
             if since is None:
                 continue
-            for field, value in (("remove_in", row[5]), ("removed_in", row[6])):
+            for field, value in (("remove_in", remove_in), ("removed_in", removed_in)):
                 if value is not None and _version(value) <= _version(since):
                     self.add(
                         "SSOT005",
                         f"alias[{index}].{field}",
-                        row[10],
+                        line,
                         f"{field} = {value!r} is not later than since = {since!r}; "
                         f"set {field} to a version after {since}",
                     )

@@ -16,7 +16,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from ssot_registry.exceptions import Problem, RegistryError
-from ssot_registry.registry.compiled import Registry, compile_rows
+from ssot_registry.registry.compiled import Registry, compile_tables
 from ssot_registry.registry.locations import KeyLines, locate_keys
 from ssot_registry.registry.messages import problems_from_validation
 from ssot_registry.registry.model import RegistryFile
@@ -79,6 +79,11 @@ def _entry_lines(text: str, file: RegistryFile) -> KeyLines:
     return lines if complete else locate_keys(text)
 
 
+def _last_line(text: str) -> int:
+    """The number of the file's last line (a final newline ends it; it starts no new one)."""
+    return max(1, text.count("\n") + (0 if text.endswith("\n") else 1))
+
+
 def _schema_valid(text: str, path: Path | None) -> Registry:
     try:
         data: dict[str, Any] = parse_toml(text)
@@ -91,7 +96,7 @@ def _schema_valid(text: str, path: Path | None) -> Registry:
                     "SSOT001",
                     f"TOML syntax error: {reason}; {fix}",
                     path=path,
-                    line=error.line or 1,
+                    line=min(error.line or 1, _last_line(text)),
                     column=error.column if error.line is not None else None,
                 )
             ]
@@ -100,7 +105,7 @@ def _schema_valid(text: str, path: Path | None) -> Registry:
         file = RegistryFile.model_validate(data)
     except ValidationError as error:
         raise RegistryError(problems_from_validation(error, path, locate_keys(text))) from None
-    return Registry(compile_rows(file, _entry_lines(text, file)), path)
+    return Registry(compile_tables(file, _entry_lines(text, file)), path)
 
 
 @contextlib.contextmanager
@@ -115,11 +120,12 @@ def _no_gc_pauses() -> Iterator[None]:
             gc.enable()
 
 
-def validate_text(text: str, path: Path | None, *, static_checks: bool) -> Registry:
-    """Validate registry text: RegistryError for SSOT001, and for SSOT002-005 when asked."""
+def validate_text(
+    text: str, path: Path | None, *, static_checks: bool
+) -> tuple[Registry, list[Problem]]:
+    """Validate registry text: RegistryError for SSOT001; the SSOT002-005 findings when asked
+    (an empty list otherwise)."""
     with _no_gc_pauses():
         registry = _schema_valid(text, path)
         problems = find_problems(registry) if static_checks else []
-    if problems:
-        raise RegistryError(problems)
-    return registry
+    return registry, problems

@@ -6,6 +6,7 @@ import json
 from collections.abc import Sequence
 
 from ssot_registry.migration import FileError, Finding, MigrationResult, ScanReport
+from ssot_registry.render.terminal import Style
 
 __all__ = [
     "render_findings_github",
@@ -47,14 +48,27 @@ def _summary(findings: Sequence[Finding], files: int) -> list[str]:
     return lines
 
 
-def _error_lines(errors: Sequence[FileError]) -> list[str]:
-    return [f"{error.path}: error: {error.message}" for error in errors]
+def _error_lines(errors: Sequence[FileError], style: Style) -> list[str]:
+    return [
+        f"{style.paint(error.path, 'bold')}: {style.paint('error', 'red', 'bold')}: {error.message}"
+        for error in errors
+    ]
 
 
-def render_findings_text(report: ScanReport) -> str:
-    """One `path:line:col: CODE message` line per finding, file errors, then the summary."""
-    lines = [str(finding) for finding in report.findings]
-    lines.extend(_error_lines(report.errors))
+def _finding_line(finding: Finding, style: Style) -> str:
+    """`path:line:col: CODE message`, path in bold and the code in red (as ruff prints)."""
+    if not style.enabled:
+        return str(finding)
+    place = f"{style.paint(finding.path, 'bold')}:{finding.line}:{finding.col}:"
+    return f"{place} {style.paint(finding.code, 'red', 'bold')} {finding.message}"
+
+
+def render_findings_text(report: ScanReport, style: Style | None = None) -> str:
+    """One `path:line:col: CODE message` line per finding, file errors, then the summary;
+    coloured by `style` (plain by default)."""
+    style = style or Style()
+    lines = [_finding_line(finding, style) for finding in report.findings]
+    lines.extend(_error_lines(report.errors, style))
     lines.extend(_summary(report.findings, report.files))
     return "\n".join(lines) + "\n"
 
@@ -75,7 +89,8 @@ def render_findings_json(report: ScanReport) -> str:
         return found
 
     findings = ", ".join(
-        f'{{"path": {text(finding.path)}, "line": {finding.line}, "col": {finding.col}, '
+        f'{{"path": {text(finding.path)}, {_cell(finding)}"line": {finding.line}, '
+        f'"col": {finding.col}, '
         f'"code": {text(finding.code)}, "old": {text(finding.old)}, "new": {text(finding.new)}, '
         f'"message": {text(finding.message)}, "fixable": {"true" if finding.fixable else "false"}}}'
         for finding in report.findings
@@ -93,6 +108,11 @@ def render_findings_json(report: ScanReport) -> str:
     return f'{{"findings": [{findings}], {rest[1:]}\n'
 
 
+def _cell(finding: Finding) -> str:
+    """The `"cell": N, ` member of a notebook's finding (as ruff's JSON has it), else nothing."""
+    return "" if finding.cell is None else f'"cell": {finding.cell}, '
+
+
 def _escape_data(text: str) -> str:
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
@@ -102,10 +122,16 @@ def _escape_property(text: str) -> str:
 
 
 def render_findings_github(report: ScanReport) -> str:
-    """GitHub Actions `::error` workflow commands, one per finding and per unreadable file."""
+    """GitHub Actions `::error` workflow commands, one per finding and per unreadable file.
+
+    A notebook's finding names its cell in the message: its lines are not the file's.
+    """
     lines = [
         f"::error file={_escape_property(finding.path)},line={finding.line},col={finding.col},"
         f"title={finding.code}::{_escape_data(finding.message)}"
+        if finding.cell is None
+        else f"::error file={_escape_property(finding.path)},title={finding.code}::"
+        f"{_escape_data(f'cell {finding.cell}:{finding.line}:{finding.col}: {finding.message}')}"
         for finding in report.findings
     ]
     lines.extend(
@@ -116,11 +142,17 @@ def render_findings_github(report: ScanReport) -> str:
     return "\n".join(lines) + "\n" if lines else ""
 
 
-def render_migration_summary(result: MigrationResult, *, write: bool) -> str:
+def render_migration_summary(
+    result: MigrationResult, *, write: bool, style: Style | None = None
+) -> str:
     """What `migrate` did or would do, what needs a person, and files it could not handle."""
+    style = style or Style()
     changed = len(result.diffs)
-    lines = [str(finding) for finding in result.remaining]
-    lines.extend(_error_lines(result.errors))
+    lines = [_finding_line(finding, style) for finding in result.remaining]
+    lines.extend(_error_lines(result.errors, style))
+    if result.removed:
+        removed = _plural(len(result.removed), "temporary file")
+        lines.append(f"Removed {removed} left by an interrupted run.")
     if write:
         lines.append(f"Rewrote {_plural(len(result.written), 'file')}.")
     else:

@@ -7,34 +7,22 @@ small real module. The `Alias` model is built only when a use listener needs it.
 
 from __future__ import annotations
 
-import importlib
-import sys
 import threading
-from collections.abc import Callable
-from types import FrameType
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any
 
 from ssot_registry.exceptions import AliasWarning
-from ssot_registry.registry import Alias, ImportPath, Registry
+from ssot_registry.registry import Alias, Registry
+from ssot_registry.registry.paths import import_object
+from ssot_registry.registry.tables import AliasRow
 from ssot_registry.runtime.messages import CATEGORIES, deprecation_message, removal_message
+from ssot_registry.runtime.wrap_limits import wrap_limitation
 
-__all__ = ["Entry", "Reporter", "Row"]
+if TYPE_CHECKING:
+    from ssot_registry.runtime.wrap import Reporter
+
+__all__ = ["Entry"]
 
 _PROXY_LOCK = threading.Lock()
-
-# A compact alias row of `Registry.rows["alias"]`: old module, old qualname, new module,
-# new qualname, since, remove_in, removed_in, reason, mode, category, line.
-Row = tuple[Any, ...]
-OLD_MODULE, OLD_NAME, NEW_MODULE, NEW_NAME = 0, 1, 2, 3
-SINCE, REMOVE_IN, REMOVED_IN, REASON, MODE, CATEGORY = 4, 5, 6, 7, 8, 9
-
-
-class Reporter(Protocol):
-    """Who hears about uses: the use listeners of an installation."""
-
-    listeners: list[Callable[[Any, str, int], None]]
-
-    def notify(self, entry: Entry, frame: FrameType | None) -> None: ...
 
 
 class Entry:
@@ -66,7 +54,7 @@ class Entry:
     def __init__(
         self,
         registry: Registry,
-        row: Row,
+        row: AliasRow,
         old: tuple[str, str | None],
         new: tuple[str, str | None],
         *,
@@ -81,18 +69,18 @@ class Entry:
         self.new = f"{self.new_module}:{new_name}" if new_name else self.new_module
         self.parts: tuple[str, ...] = tuple(new_name.split(".")) if new_name else ()
         self.attr = self.parts[0] if len(self.parts) == 1 else None
-        self.since: str | None = row[SINCE]
-        self.remove_in: str | None = row[REMOVE_IN]
-        self.removed_in: str | None = row[REMOVED_IN]
-        self.reason: str | None = row[REASON]
-        self.category: type[AliasWarning] = CATEGORIES[row[CATEGORY] or registry.meta.category]
+        self.since: str | None = row.since
+        self.remove_in: str | None = row.remove_in
+        self.removed_in: str | None = row.removed_in
+        self.reason: str | None = row.reason
+        self.category: type[AliasWarning] = CATEGORIES[row.category or registry.meta.category]
         self.refused = self.removed_in is not None or strict
         self.message = (
             removal_message(self, self.old, self.new)
             if self.removed_in is not None
             else deprecation_message(self, self.old, self.new)
         )
-        self.wrap = row[MODE] == "wrap" and old_name is not None
+        self.wrap = row.mode == "wrap" and old_name is not None
         # what the inlined attribute hook needs, in one tuple; None for the slow path
         self.hot: tuple[str, str, str, type[AliasWarning]] | None = (
             (self.new_module, self.attr, self.message, self.category)
@@ -106,21 +94,12 @@ class Entry:
     def alias(self) -> Alias:
         """The registry's `Alias` model of this entry (built on first request)."""
         if self._alias is None:
-            found = self._registry.alias_for(ImportPath(self._row[OLD_MODULE], self._row[OLD_NAME]))
-            if found is None:  # pragma: no cover - rows and models come from one registry
-                raise LookupError(f"no alias for {self.old} in registry {self._registry.name!r}")
-            self._alias = found
+            self._alias = self._registry.alias_at(self._row.position)
         return self._alias
 
     def target(self) -> Any:
         """The canonical object, looked up afresh (so reloads and patches are seen)."""
-        value: Any = sys.modules.get(self.new_module)
-        if value is None or getattr(getattr(value, "__spec__", None), "_initializing", False):
-            # absent, or still running in another thread: import_module waits for it
-            value = importlib.import_module(self.new_module)
-        for part in self.parts:
-            value = getattr(value, part)
-        return value
+        return import_object(self.new_module, self.parts)
 
     def value(self, reporter: Reporter) -> Any:
         """What the old path yields: the canonical object, or its warning proxy in wrap mode
@@ -133,6 +112,13 @@ class Entry:
 
             with _PROXY_LOCK:
                 if self._proxy_target is not value:
-                    self._proxy = make_proxy(value, self, reporter)
+                    # what a proxy cannot stand in for is served bare (see `warns_on_access`)
+                    bare = wrap_limitation(value) is not None
+                    self._proxy = value if bare else make_proxy(value, self, reporter)
                     self._proxy_target = value
         return self._proxy
+
+    def warns_on_access(self, value: object) -> bool:
+        """Whether a use of the old name that yielded `value` warns now, not at each call: always
+        outside wrap mode, and in wrap mode when `value` is served without a proxy."""
+        return not self.wrap or value is self._proxy_target

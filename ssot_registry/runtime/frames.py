@@ -2,27 +2,19 @@
 
 from __future__ import annotations
 
-import dis
 import importlib
 import os
 from types import FrameType
 from warnings import warn_explicit
 
-from ssot_registry.exceptions import AliasWarning
-
 __all__ = [
-    "IMPORT_FROM",
     "SKIPPED",
     "Location",
     "frame_location",
-    "is_import_from",
     "user_frame",
     "warn_at",
 ]
 
-IMPORT_FROM = dis.opmap["IMPORT_FROM"]
-_IMPORT_STAR = dis.opmap.get("IMPORT_STAR", -1)  # up to Python 3.11
-_CALL_INTRINSIC_1 = dis.opmap.get("CALL_INTRINSIC_1", -1)  # from Python 3.12 on
 SKIPPED = (
     "<frozen ",
     os.path.dirname(importlib.__file__) + os.sep,
@@ -48,21 +40,7 @@ def frame_location(frame: FrameType | None) -> Location:
     return (frame.f_code.co_filename, frame.f_lineno or 0)
 
 
-def is_import_from(frame: FrameType | None) -> bool:
-    """True when the frame is executing `from module import name` or `from module import *`
-    (IMPORT_FROM; IMPORT_STAR, or from Python 3.12 on CALL_INTRINSIC_1 INTRINSIC_IMPORT_STAR)."""
-    if frame is None or frame.f_lasti < 0:
-        return False
-    code, index = frame.f_code.co_code, frame.f_lasti
-    if index >= len(code):
-        return False
-    opcode = code[index]
-    if opcode in (IMPORT_FROM, _IMPORT_STAR):
-        return True
-    return opcode == _CALL_INTRINSIC_1 and index + 1 < len(code) and code[index + 1] == 2
-
-
-def warn_at(message: str, category: type[AliasWarning], frame: FrameType | None) -> None:
+def warn_at(message: str, category: type[Warning], frame: FrameType | None) -> None:
     """Emit the warning as if `frame` had called `warnings.warn` (filters and registry alike)."""
     if frame is None:
         warn_explicit(message, category, "<unknown>", 0)

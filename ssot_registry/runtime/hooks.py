@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 import sys
 from collections.abc import Callable, Iterable, Mapping
 from types import FrameType, ModuleType
@@ -10,13 +9,12 @@ from typing import Any, Protocol
 from warnings import warn
 
 from ssot_registry.registry import ImportPath
+from ssot_registry.runtime.cpython import HANDLE_FROMLIST, getframe, is_import_from
 from ssot_registry.runtime.entries import Entry
-from ssot_registry.runtime.frames import is_import_from
 from ssot_registry.runtime.messages import shim_message
 
-__all__ = ["Hooks", "Owner", "attach", "detach", "facade_getattr", "resolve_path", "shim_getattr"]
+__all__ = ["Hooks", "Owner", "attach", "detach", "facade_getattr", "shim_getattr"]
 
-HANDLE_FROMLIST = importlib._bootstrap._handle_fromlist.__code__  # type: ignore[attr-defined]
 
 Hook = Callable[..., Any]
 Hooks = tuple[Hook, Hook]
@@ -33,17 +31,6 @@ class Owner(Protocol):
     def notify(self, entry: Entry, frame: FrameType | None) -> None: ...
 
     def use_attribute(self, entry: Entry, frame: FrameType) -> Any: ...
-
-
-def resolve_path(path: ImportPath) -> Any:
-    """Import `path`'s module and follow its qualname."""
-    value: Any = sys.modules.get(path.module)
-    if value is None or getattr(getattr(value, "__spec__", None), "_initializing", False):
-        value = importlib.import_module(path.module)
-    if path.qualname:
-        for part in path.qualname.split("."):
-            value = getattr(value, part)
-    return value
 
 
 def _missing(module: str, name: str) -> AttributeError:
@@ -66,7 +53,6 @@ def shim_getattr(
 
     def build(previous: Hook | None) -> Hook:
         cell: list[Hook | None] = [previous]
-        getframe = sys._getframe
         modules = sys.modules
         listeners = owner.listeners
         missing = f"module {module!r} has no attribute "
@@ -130,7 +116,7 @@ def facade_getattr(
                 if chained is not None:
                     return chained(name)
                 raise _missing(module, name)
-            return resolve_path(path)
+            return path.import_object()
 
         setattr(getattr_hook, _CELL, cell)
         return getattr_hook

@@ -3,18 +3,23 @@
 from __future__ import annotations
 
 import os
+import sys
 import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import TracebackType
 
 from ssot_registry.registry import Alias, Registry, load
-from ssot_registry.runtime.engine import Listener, Shims
+from ssot_registry.registry.environment import env_flag
+from ssot_registry.runtime.finder import ShimFinder
+from ssot_registry.runtime.index import ShimIndex
+from ssot_registry.runtime.modules import ModuleHooks
+from ssot_registry.runtime.tracking import Tracker
+from ssot_registry.runtime.uses import Listener, Uses
 
 __all__ = ["STRICT_VARIABLE", "Installation", "install", "installations"]
 
 STRICT_VARIABLE = "SSOT_REGISTRY_STRICT"
-_TRUE = frozenset({"1", "true", "yes", "on"})
 _ACTIVE: list[Installation] = []
 _LOCK = threading.RLock()
 
@@ -26,9 +31,7 @@ class Installation:
         self.registries: tuple[Registry, ...] = tuple(registries)
         self.strict = strict
         self._listeners: list[Listener] = []
-        self._shims = [
-            Shims(registry, strict=strict, listeners=self._listeners) for registry in registries
-        ]
+        self._finders = [_finder(registry, strict, self._listeners) for registry in registries]
         self._installed = False
 
     def __repr__(self) -> str:
@@ -67,10 +70,12 @@ class Installation:
             if not self._installed:
                 return
             self._installed = False
-            for shims in reversed(self._shims):
-                shims.deactivate()
+            finders = set(self._finders)
+            sys.meta_path[:] = [finder for finder in sys.meta_path if finder not in finders]
             if self in _ACTIVE:
                 _ACTIVE.remove(self)
+        for finder in reversed(self._finders):  # may wait on import locks: never under _LOCK
+            finder.tracker.forget()
 
     def __enter__(self) -> Installation:
         return self
@@ -84,8 +89,10 @@ class Installation:
         self.uninstall()
 
     def _activate(self) -> None:
-        for shims in self._shims:
-            shims.activate()
+        """Put each finder first on `sys.meta_path` and hook the old modules already imported."""
+        for finder in self._finders:
+            sys.meta_path.insert(0, finder)
+            finder.modules.hook_imported()
         self._installed = True
 
     def _holds(self, registries: Sequence[Registry]) -> bool:
@@ -95,8 +102,16 @@ class Installation:
         )
 
 
+def _finder(registry: Registry, strict: bool, listeners: list[Listener]) -> ShimFinder:
+    """The import hook of one registry, with the parts it hands to its loaders."""
+    uses = Uses(registry.name, listeners)
+    tracker = Tracker(uses)
+    index = ShimIndex(registry, strict=strict)
+    return ShimFinder(index, ModuleHooks(index, uses, tracker), uses, tracker)
+
+
 def _strict_from_environment() -> bool:
-    return os.environ.get(STRICT_VARIABLE, "").strip().lower() in _TRUE
+    return env_flag(STRICT_VARIABLE)
 
 
 def _registries(registry: Registry | str | os.PathLike[str] | None) -> list[Registry]:

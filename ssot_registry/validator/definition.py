@@ -1,27 +1,16 @@
-"""Import an object quietly: where it is defined (`explain`) and what kind it is (`stubs`)."""
+"""Import an object quietly and say where it is defined (`explain`)."""
 
 from __future__ import annotations
 
 import contextlib
-import importlib
-import importlib.machinery
 import inspect
 import io
 import os
 import sys
-from pathlib import Path
 
 from ssot_registry.registry import ImportPath
 
-__all__ = ["kind_of_path", "locate_definition", "source_exists"]
-
-
-def _resolve(path: ImportPath) -> object:
-    module = importlib.import_module(path.module)
-    value: object = module
-    for part in (path.qualname or "").split(".") if path.qualname else ():
-        value = getattr(value, part)
-    return value
+__all__ = ["locate_definition"]
 
 
 def _import_quietly(path: ImportPath) -> object:
@@ -30,22 +19,7 @@ def _import_quietly(path: ImportPath) -> object:
         sys.path.insert(0, os.getcwd())
     sink = io.StringIO()
     with contextlib.redirect_stdout(sink), contextlib.redirect_stderr(sink):
-        return _resolve(path)
-
-
-def kind_of_path(path: ImportPath) -> str | None:
-    """`class`, `function` (routines), `callable`, `module` or `object`; None if not importable."""
-    try:
-        value = _import_quietly(path)
-    except Exception:  # unimportable just means "kind unknown"
-        return None
-    if inspect.ismodule(value):
-        return "module"
-    if inspect.isclass(value):
-        return "class"
-    if inspect.isroutine(value):
-        return "function"
-    return "callable" if callable(value) else "object"
+        return path.import_object()
 
 
 def locate_definition(path: ImportPath) -> str:
@@ -68,17 +42,3 @@ def locate_definition(path: ImportPath) -> str:
     except (OSError, TypeError):
         return filename
     return f"{filename}:{line}"
-
-
-def source_exists(module: str, search_path: list[str] | None = None) -> bool:
-    """Whether `module` exists as a file or package on the search path, found without importing."""
-    folders = search_path if search_path is not None else [os.getcwd(), *sys.path]
-    relative = Path(*module.split("."))
-    suffixes = [*importlib.machinery.all_suffixes(), ".pyi"]
-    for folder in folders:
-        base = Path(folder or os.getcwd()) / relative
-        if base.is_dir() or any(
-            base.with_name(base.name + suffix).is_file() for suffix in suffixes
-        ):
-            return True
-    return module in sys.builtin_module_names

@@ -100,6 +100,12 @@ def _now(registry: Registry, path: list[str]) -> Version | EntryResult | None:
         return None
 
 
+def current_version(registry: Registry, path: list[str]) -> Version | None:
+    """The registry's current version, the one SSOT032 compares `remove_in` with, if known."""
+    now = _now(registry, path)
+    return now if isinstance(now, Version) else None
+
+
 def version_findings(
     registry: Registry, path: list[str], shard: tuple[int, int] | None
 ) -> list[EntryResult]:

@@ -37,7 +37,7 @@ from ssot_registry.validator.records import (
 from ssot_registry.validator.wire import Frames, encode, write_all
 from ssot_registry.validator.worker import serve_on
 
-__all__ = ["WorkerPool", "run_isolated", "run_together"]
+__all__ = ["WorkerPool", "can_fork", "run_isolated", "run_together"]
 
 _DEPTH = 2
 _SERVE = "from ssot_registry.validator.worker import serve; serve()"

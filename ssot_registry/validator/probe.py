@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib
 import inspect
+import os
 import sys
 import types
 import warnings
@@ -63,10 +64,17 @@ def _matches(kind: str, value: object) -> bool:
     return kind == "callable" and callable(value)
 
 
-def _getattr_path(value: object, qualname: str | None) -> object:
-    for part in qualname.split(".") if qualname else ():
-        value = getattr(value, part)
-    return value
+def prepend(task: Task) -> None:
+    """pytest's `prepend` mode: the task's folders first on sys.path; a top-level module of
+    the same name loaded from elsewhere (another folder's `conftest`) is forgotten."""
+    for folder in reversed(task.path):
+        if folder not in sys.path:
+            sys.path.insert(0, folder)
+    loaded = sys.modules.get(task.module)
+    if task.path and loaded is not None and "." not in task.module:
+        where = os.path.dirname(getattr(loaded, "__file__", None) or "")
+        if where != task.path[0]:
+            del sys.modules[task.module]
 
 
 class _ImportFailedError(Exception):
@@ -102,7 +110,7 @@ class _Prober:
     def resolve(self, path: ImportPath) -> object:
         module = self.import_module(path.module)
         try:
-            return _getattr_path(module, path.qualname)
+            return path.attribute_of(module)
         except Exception as error:
             raise _ImportFailedError(
                 "SSOT011",
@@ -112,6 +120,7 @@ class _Prober:
             ) from None
 
     def check_import(self, task: Task) -> Outcome:
+        prepend(task)
         try:
             self.import_module(task.module)
         except _ImportFailedError as error:

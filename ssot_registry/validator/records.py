@@ -11,6 +11,9 @@ Task kinds (the worker pool runs any mix of them):
 - `import`: import module `module` and report success or the located root
   cause (SSOT010 with a `Cause`, SSOT013 timeout, SSOT014 crash). Build one
   with `import_task(name)`; `validator.isolation.import_modules` runs many.
+  Its `path` (triage: pytest's `prepend` mode) goes first on `sys.path`, and a
+  top-level module of that name loaded from another folder is forgotten first
+  (rootdir-less `conftest` files).
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ __all__ = [
     "Task",
     "TaskKind",
     "Unit",
+    "Warm",
     "WorkerConfig",
     "alias_task",
     "failed",
@@ -66,6 +70,7 @@ class Task:
     qualname: str | None = None
     expect: str = "any"
     alias: int = -1
+    path: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +103,15 @@ class Outcome:
 
 
 @dataclass(frozen=True, slots=True)
+class Warm:
+    """What every child would do first anyway, done once by the warm worker before it forks
+    (see `warmup.py`): list these folders for the import system, run these import tasks."""
+
+    folders: tuple[str, ...] = ()
+    imports: tuple[Task, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class WorkerConfig:
     """Everything a worker needs before its first unit; written once per run.
 
@@ -112,6 +126,7 @@ class WorkerConfig:
     registry: Registry | None = None
     shims: bool = False
     cwd: str | None = None
+    warm: Warm | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,9 +162,10 @@ def alias_task(alias: Alias, index: int) -> Task:
     return Task("alias", str(alias.old), alias.new.module, alias.line, alias=index)
 
 
-def import_task(module: str, entry: str | None = None) -> Task:
-    """Import `module` and report success or the located root cause (`entry` names the row)."""
-    return Task("import", entry or module, module)
+def import_task(module: str, entry: str | None = None, path: tuple[str, ...] = ()) -> Task:
+    """Import `module` and report success or the located root cause (`entry` names the row;
+    `path` goes first on sys.path, as pytest's `prepend` import mode does)."""
+    return Task("import", entry or module, module, path=path)
 
 
 def passed(task: Task, message: str) -> Outcome:

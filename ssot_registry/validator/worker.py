@@ -25,7 +25,8 @@ import pickle
 import signal
 import sys
 
-from ssot_registry.validator import processes
+from ssot_registry.validator import processes, warmup
+from ssot_registry.validator.probe import run_units
 from ssot_registry.validator.records import (
     Configure,
     Done,
@@ -54,8 +55,6 @@ def _load_config(path: str) -> WorkerConfig:
 
 
 def _check(unit: Unit, config: WorkerConfig) -> list[Outcome]:
-    from ssot_registry.validator.probe import run_units
-
     try:
         return run_units([unit], config)
     except BaseException as error:
@@ -169,7 +168,6 @@ def serve_on(requests: int, responses: int) -> None:
     """
     signal.signal(signal.SIGTERM, _terminate)
     processes.become_subreaper()
-    importlib.import_module("ssot_registry.validator.probe")
     with contextlib.suppress(ImportError):
         importlib.import_module("ssot_registry.runtime")  # warm: alias checks need it
     frames = Frames()
@@ -181,6 +179,8 @@ def serve_on(requests: int, responses: int) -> None:
                 preimported = 0
                 if message.preimport:
                     preimported = _preimport(config.preimport, config.roots)
+                    if config.warm is not None:  # triage: conftests, parent packages
+                        preimported += warmup.warm_up(config.warm)
                 gc.collect()
                 gc.freeze()  # children's collections skip the warm state: no copy-on-write
                 write_all(responses, encode(Ready(preimported)))

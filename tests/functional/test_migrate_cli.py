@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
+import sys
 import textwrap
 from pathlib import Path
 
@@ -99,3 +103,133 @@ def test_syntax_error_is_reported(project: Path, capsys: pytest.CaptureFixture[s
     err = capsys.readouterr().err
     assert "src/d.py: error: line 2: syntax error: invalid syntax\n" in err
     assert (project / "src" / "b.py").read_text() == "from app.new import f\n"
+
+
+def _run(project: Path, *args: str, hook: str = "") -> subprocess.CompletedProcess[str]:
+    """`ssot-registry ARGS` in a fresh interpreter in `project`; `hook` runs before `main`."""
+    code = f"import sys\n{hook}\nfrom ssot_registry.cli import main\nsys.exit(main(sys.argv[1:]))\n"
+    return subprocess.run(
+        [sys.executable, "-c", code, *args],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+# Runs `ACTION(path)` on `src/a.py` right after migrate has read it (and before any write).
+_AFTER_READ = """\
+import ssot_registry.migration.api as api
+read = api.process_file
+def process_file(path, index, **options):
+    outcome = read(path, index, **options)
+    if path.endswith("a.py"):
+        ACTION
+    return outcome
+api.process_file = process_file
+"""
+
+
+def test_edit_made_after_the_read_is_not_lost(project: Path) -> None:
+    """A line appended to a file after migrate read it survives `--write`; the file is reported."""
+    action = "open(path, 'a').write('added = 1\\n')"
+    done = _run(project, "migrate", "src", "--write", hook=_AFTER_READ.replace("ACTION", action))
+    assert (project / "src" / "a.py").read_text() == "import app.old  # keep me\nx = 1\nadded = 1\n"
+    assert (project / "src" / "b.py").read_text() == "from app.new import f\n"
+    assert done.stderr == (
+        "src/a.py:1:8: SSOT101 app.old is deprecated; use app.new instead.\n"
+        "src/a.py: error: not written: the file changed after it was read; run migrate again\n"
+        "Rewrote 1 file.\n"
+        "1 use of deprecated paths need a person (listed above).\n"
+    )
+    assert done.returncode == 1
+
+
+def test_file_deleted_during_the_run_is_one_error(project: Path) -> None:
+    """A file deleted after it was read is reported; the others are written; exit 1, no usage."""
+    done = _run(
+        project,
+        "migrate",
+        "src",
+        "--write",
+        hook=_AFTER_READ.replace("ACTION", "__import__('os').remove(path)"),
+    )
+    assert not (project / "src" / "a.py").exists()
+    assert (project / "src" / "b.py").read_text() == "from app.new import f\n"
+    assert done.stderr == (
+        "src/a.py:1:8: SSOT101 app.old is deprecated; use app.new instead.\n"
+        "src/a.py: error: not written: the file was deleted after it was read\n"
+        "Rewrote 1 file.\n"
+        "1 use of deprecated paths need a person (listed above).\n"
+    )
+    assert done.returncode == 1
+
+
+def test_folder_that_cannot_be_written(project: Path) -> None:
+    """A folder the user cannot write is one error per file in it; other folders are written."""
+    locked = project / "src" / "locked"
+    locked.mkdir()
+    (locked / "c.py").write_text("import app.old\n", encoding="utf-8")
+    locked.chmod(0o555)
+    command: list[str] = []
+    if os.geteuid() == 0:  # root writes anywhere: drop the capabilities that allow it
+        if shutil.which("setpriv") is None:
+            pytest.skip("as root, this needs setpriv to drop CAP_DAC_OVERRIDE")
+        command = ["setpriv", "--bounding-set=-dac_override,-dac_read_search,-fowner"]
+    try:
+        done = subprocess.run(
+            [*command, sys.executable, "-m", "ssot_registry", "migrate", "src", "--write"],
+            cwd=project,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+    finally:
+        locked.chmod(0o755)
+    assert (locked / "c.py").read_text() == "import app.old\n"
+    assert (project / "src" / "b.py").read_text() == "from app.new import f\n"
+    assert "src/locked/c.py: error: cannot write: Permission denied in src/locked\n" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert done.returncode == 1
+
+
+@pytest.mark.parametrize("command", ["scan", "migrate"])
+def test_fifo_and_device_do_not_hang(project: Path, command: str) -> None:
+    """A FIFO named `p.py` and `z.py -> /dev/zero` are reported and skipped; the run ends."""
+    os.mkfifo(project / "src" / "p.py")
+    (project / "src" / "z.py").symlink_to("/dev/zero")
+    done = _run(project, command, "src", "--write" if command == "migrate" else "--full-parse")
+    errors = [line for line in (done.stdout + done.stderr).splitlines() if ": error: " in line]
+    assert errors == [
+        "src/p.py: error: skipped: not a regular file (a FIFO)",
+        "src/z.py: error: skipped: a symlink to /dev/zero, outside the given paths;"
+        " name the target to scan it",
+    ]
+    assert done.returncode == 1
+
+
+def test_device_named_directly_is_not_read(project: Path) -> None:
+    """A symlink to /dev/zero named on the command line is followed, found a device, skipped."""
+    (project / "z.py").symlink_to("/dev/zero")
+    done = _run(project, "scan", "z.py")
+    assert done.stdout.splitlines()[0] == (
+        "/dev/zero: error: skipped: not a regular file (a character device)"
+    )
+    assert done.returncode == 1
+
+
+def test_stale_temporary_is_removed_and_said(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`migrate --write` says how many temporaries of killed runs it removed."""
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    child.wait()
+    stale = project / "src" / f".a.py.ssot-{child.pid}-0123abcd.tmp"
+    stale.write_bytes(b"import app.n")
+    assert main(["migrate", "src", "--write"]) == 0
+    assert capsys.readouterr().err == (
+        "Removed 1 temporary file left by an interrupted run.\nRewrote 2 files.\n"
+    )
+    assert not stale.exists()

@@ -172,3 +172,33 @@ def test_conftest_importing_an_old_path_works(project: pytest.Pytester) -> None:
             "pkgp.legacy:make -> pkgp.core:make: 3 uses, first in (collection)",
         ]
     )
+
+
+def test_strict_summary_lists_a_refused_module_alias_import(project: pytest.Pytester) -> None:
+    """Under --ssot-strict, `import old.sub` and `from old.sub import x` through a module alias
+    are refused and each counted in the summary."""
+    project.makepyfile(**{"pkgp/moved/__init__": "", "pkgp/moved/sub": "X = 1\n"})
+    project.makefile(
+        ".toml", registry=REGISTRY + '\n[[alias]]\nold = "pkgp.oldmoved"\nnew = "pkgp.moved"\n'
+    )
+    project.makepyfile(
+        test_module_alias=(
+            "def test_import_sub():\n    import pkgp.oldmoved.sub  # noqa: F401\n\n\n"
+            "def test_from_sub():\n    from pkgp.oldmoved.sub import X  # noqa: F401\n"
+        )
+    )
+    result = project.runpytest_subprocess(
+        "--ssot-registry",
+        "registry.toml",
+        "--ssot-strict",
+        "-p",
+        "no:cacheprovider",
+        "test_module_alias.py",
+    )
+    result.assert_outcomes(failed=2)
+    result.stdout.fnmatch_lines(
+        [
+            "*ssot-registry: deprecated aliases used*",
+            "pkgp.oldmoved -> pkgp.moved: 2 uses, first in test_module_alias.py::test_import_sub",
+        ]
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.metadata
 import json
 import textwrap
 from pathlib import Path
@@ -138,6 +139,14 @@ def test_docs_check_without_output_is_a_usage_error(
             ],
             0,
         ),
+        (
+            "websockets.server.WebSocketServerProtocol",
+            ["websockets.server:WebSocketServerProtocol: external"],
+            0,
+        ),
+        ("shop.legacy.Cart", ["shop.legacy:Cart: alias", "  deprecated alias of"], 0),
+        ("Cart", ["shop.cart:Cart: canonical", "  symbol 'Cart', kind class"], 0),
+        ("shop.nowhere.x", ["shop.nowhere.x: unknown", "  not in the registry"], 1),
         ("shop.nowhere:x", ["shop.nowhere:x: unknown", "  not in the registry"], 1),
     ],
 )
@@ -148,9 +157,11 @@ def test_explain_classifies_a_path(
     first_lines: list[str],
     status: int,
 ) -> None:
-    """`explain --no-import` says what a path is without importing anything."""
+    """`explain --no-import` says what a path (also in scan's dotted form, or a symbol name)
+    is without importing anything."""
     assert main(["explain", "--registry", str(registry_file), "--no-import", path]) == status
     lines = capsys.readouterr().out.splitlines()
+    assert len(lines) >= len(first_lines)
     for expected, actual in zip(first_lines, lines, strict=False):
         assert actual.startswith(expected)
 
@@ -201,3 +212,24 @@ def test_unknown_command_is_a_one_line_usage_error(capsys: pytest.CaptureFixture
     err = capsys.readouterr().err
     assert err.startswith("ssot-registry: error: argument COMMAND: invalid choice: 'frobnicate'")
     assert err.count("\n") == 1
+
+
+def test_version_is_the_installed_distributions(capsys: pytest.CaptureFixture[str]) -> None:
+    """`--version` prints the version the installed metadata has (one source: _version.py)."""
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--version"])
+    assert exit_info.value.code == 0
+    expected = importlib.metadata.version("ssot-registry")
+    assert capsys.readouterr().out == f"ssot-registry {expected}\n"
+
+
+def test_docs_marks_an_overdue_alias(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """An alias whose `remove_in` the registry's version has reached is overdue, not just
+    deprecated."""
+    path = tmp_path / "registry.toml"
+    path.write_text(REGISTRY.replace('name = "shop"', 'name = "shop"\nversion = "2.1"'), "utf-8")
+    assert main(["docs", "--registry", str(path)]) == 0
+    assert (
+        "| `shop.legacy:Cart` | `from shop.cart import Cart` | 1.2 | 2.0 | **overdue**: removal "
+        "was due in 2.0 (now 2.1) | one cart module |"
+    ) in capsys.readouterr().out

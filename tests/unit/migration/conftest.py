@@ -7,10 +7,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from migrate_helpers import REGISTRY, write_module
 
 from ssot_registry.migration import MigrationResult, migrate
 from ssot_registry.registry import Registry, load_text
+from tests.helpers.migrate import REGISTRY, write_module
 
 
 @pytest.fixture

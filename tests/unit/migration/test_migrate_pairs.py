@@ -5,7 +5,8 @@ from __future__ import annotations
 import textwrap
 
 import pytest
-from migrate_helpers import Rewrite
+
+from tests.helpers.migrate import Rewrite
 
 NO_CHANGE = [
     "# from app.old import x\nimport app.newer\n",
@@ -16,6 +17,7 @@ NO_CHANGE = [
     "print('app.old.f')\n",
     "from app.core.things import Thing\n",
     "from app.models import *\n",
+    'tools = __import__("legacy.tools")\n',  # it returns `legacy`; `app` after a rewrite
 ]
 
 
@@ -96,6 +98,11 @@ PAIRS = [
     ('mock.patch.dict("app.old.CONFIG", {})\n', 'mock.patch.dict("app.new.CONFIG", {})\n'),
     ('importlib.import_module("app.old")\n', 'importlib.import_module("app.new")\n'),
     ('pytest.importorskip("app.old.sub")\n', 'pytest.importorskip("app.new.sub")\n'),
+    ('__import__("app.old")\n', '__import__("app.new")\n'),
+    (
+        'run = __import__("legacy.tools", fromlist=["run"]).run\n',
+        'run = __import__("app.tools", fromlist=["run"]).run\n',
+    ),
     (
         'monkeypatch.setattr("app.utils.helper", fake)\n',
         'monkeypatch.setattr("app.core.helpers.assist", fake)\n',

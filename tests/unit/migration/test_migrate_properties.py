@@ -10,10 +10,10 @@ from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from migrate_helpers import REGISTRY, write_module
 
 from ssot_registry.migration import migrate
 from ssot_registry.registry import load_text
+from tests.helpers.migrate import REGISTRY, write_module
 
 TEMPLATES = [
     "import app.old",

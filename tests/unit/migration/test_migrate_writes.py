@@ -6,10 +6,9 @@ import stat
 from collections.abc import Callable
 from pathlib import Path
 
-from migrate_helpers import write_module
-
 from ssot_registry.migration import MigrationResult, migrate
 from ssot_registry.registry import Registry
+from tests.helpers.migrate import write_module
 
 
 def test_diff_without_write_changes_nothing(tmp_path: Path, registry: Registry) -> None:
@@ -97,7 +96,7 @@ def test_public_api_in_a_fresh_interpreter(tmp_path: Path) -> None:
     import subprocess
     import sys
 
-    from migrate_helpers import REGISTRY
+    from tests.helpers.migrate import REGISTRY
 
     (tmp_path / "registry.toml").write_text(REGISTRY, encoding="utf-8")
     write_module(tmp_path, "src/app/user.py", "import app.old\n")

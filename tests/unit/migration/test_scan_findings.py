@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from migrate_helpers import SAMPLE, write_module
+import pytest
 
 from ssot_registry.migration import Finding, scan, scan_report
 from ssot_registry.registry import Registry
+from tests.helpers.migrate import SAMPLE, write_module
 
 
 def test_every_form_is_found(tmp_path: Path, registry: Registry) -> None:
@@ -74,7 +75,10 @@ def test_unreadable_files_are_reported_and_scan_goes_on(tmp_path: Path, registry
     write_module(tmp_path, "app/binary.py", b"import app.old\nx = '\xff\xfe'\n")
     write_module(tmp_path, "app/good.py", "import app.old\n")
     report = scan_report([tmp_path], registry, full_parse=True)
-    assert [(Path(f.path).name, f.line) for f in report.findings] == [("good.py", 1)]
+    assert [(Path(f.path).name, f.line, f.fixable) for f in report.findings] == [
+        ("broken.py", 1, False),
+        ("good.py", 1, True),
+    ]
     assert [(Path(e.path).name, e.message) for e in report.errors] == [
         (
             "binary.py",
@@ -86,12 +90,21 @@ def test_unreadable_files_are_reported_and_scan_goes_on(tmp_path: Path, registry
     assert report.files == 4
 
 
-def test_text_scan_reads_imports_of_a_broken_file(tmp_path: Path, registry: Registry) -> None:
-    """Without `full_parse`, a file whose text is conclusive is not parsed: its uses count."""
+def test_default_scan_reports_a_syntax_error_of_a_file_with_findings(
+    tmp_path: Path, registry: Registry
+) -> None:
+    """The fast path parses a file with findings: its syntax error is reported, none fixable."""
     write_module(tmp_path, "app/broken.py", "import app.old\ndef (:\n")
     report = scan_report([tmp_path], registry)
-    assert [(Path(f.path).name, f.line) for f in report.findings] == [("broken.py", 1)]
-    assert report.errors == []
+    assert [(Path(f.path).name, f.line, f.fixable) for f in report.findings] == [
+        ("broken.py", 1, False)
+    ]
+    assert report.findings[0].message.endswith(
+        "use app.new instead. Not rewritten automatically: the file does not parse."
+    )
+    assert [(Path(e.path).name, e.message) for e in report.errors] == [
+        ("broken.py", "line 2: syntax error: invalid syntax")
+    ]
 
 
 def test_files_without_candidate_names_are_not_parsed(tmp_path: Path, registry: Registry) -> None:
@@ -104,7 +117,7 @@ def test_files_without_candidate_names_are_not_parsed(tmp_path: Path, registry: 
 
 def test_scan_accepts_a_registry_path(tmp_path: Path) -> None:
     """`scan` loads the registry itself when given its path."""
-    from migrate_helpers import REGISTRY
+    from tests.helpers.migrate import REGISTRY
 
     registry_file = tmp_path / "registry.toml"
     registry_file.write_text(REGISTRY, encoding="utf-8")
@@ -121,3 +134,31 @@ def test_parallel_scan_matches_serial(tmp_path: Path, registry: Registry) -> Non
     parallel = scan_report([tmp_path], registry, jobs=2)
     assert parallel.findings == serial.findings
     assert len(serial.findings) == 30
+
+
+@pytest.mark.parametrize("full_parse", [False, True], ids=["text", "ast"])
+def test_dunder_import_is_a_string_form(
+    tmp_path: Path, registry: Registry, full_parse: bool
+) -> None:
+    """`__import__("old.mod")` is SSOT102; when what it returns would change, it needs a person."""
+    write_module(
+        tmp_path, "app/user.py", '__import__("app.old")\ntools = __import__("legacy.tools")\n'
+    )
+    report = scan_report([tmp_path], registry, full_parse=full_parse)
+    assert [(f.line, f.col, f.code, f.fixable) for f in report.findings] == [
+        (1, 12, "SSOT102", True),
+        (2, 20, "SSOT102", False),
+    ]
+    assert report.findings[1].message == (
+        "legacy.tools is deprecated; use app.tools instead. Not rewritten automatically:"
+        " __import__() returns the top-level package, which the new path changes."
+    )
+
+
+def test_scope_errors_ast_accepts_are_not_syntax_errors(tmp_path: Path, registry: Registry) -> None:
+    """The fast path's syntax check agrees with `ast`: `nonlocal` at module level parses."""
+    write_module(tmp_path, "app/user.py", "import app.old\nnonlocal x\n")
+    fast = scan_report([tmp_path], registry)
+    full = scan_report([tmp_path], registry, full_parse=True)
+    assert fast.errors == full.errors == []
+    assert [f.fixable for f in fast.findings] == [f.fixable for f in full.findings] == [True]

@@ -21,6 +21,7 @@ FINDINGS = st.builds(
     new=st.sampled_from(["app.new", "app.core:Thing"]),
     message=TEXT,
     fixable=st.booleans(),
+    cell=st.none() | st.integers(1, 300),
 )
 
 
@@ -31,6 +32,7 @@ def reference(report: ScanReport) -> str:
         "findings": [
             {
                 "path": f.path,
+                **({} if f.cell is None else {"cell": f.cell}),
                 "line": f.line,
                 "col": f.col,
                 "code": f.code,
@@ -56,6 +58,6 @@ def reference(report: ScanReport) -> str:
 def test_fast_json_equals_json_dumps(
     findings: list[Finding], errors: list[FileError], files: int
 ) -> None:
-    """Any findings (unicode, quotes, backslashes, none at all) render byte-identically."""
+    """Any findings (unicode, quotes, backslashes, notebook cells, none) render byte-identically."""
     report = ScanReport(findings=findings, errors=errors, files=files)
     assert render_findings_json(report) == reference(report)

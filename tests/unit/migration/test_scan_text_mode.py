@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from migrate_helpers import REGISTRY, SAMPLE, write_module
 
 from ssot_registry.migration import scan_report
 from ssot_registry.migration.analyze import FileAnalysis
@@ -18,6 +17,7 @@ from ssot_registry.migration.index import build_index
 from ssot_registry.migration.source import decode_source
 from ssot_registry.migration.textscan import UnsureError, find_uses
 from ssot_registry.registry import Registry, load_text
+from tests.helpers.migrate import REGISTRY, SAMPLE, write_module
 
 PIECES = [
     "import app.old",
@@ -42,6 +42,9 @@ PIECES = [
     "@mock.patch('app.old.f')\ndef t(m): pass",
     "patch.object(models, 'Thing')",
     'importlib.import_module("app.old")',
+    '__import__("app.old.sub")',
+    'tools = __import__("legacy.tools")',
+    '__import__("legacy.tools", None, None, ["run"])',
     'monkeypatch.setattr("app.models.Thing.save", f)',
     'x = "app.old.f"',
     "# app.old.f in a comment",

@@ -7,10 +7,10 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from runtime_support import APP, HEADER, Install
 
 from ssot_registry.registry import load_text
 from ssot_registry.runtime import Installation, install
+from tests.helpers.runtime import APP, HEADER, Install
 
 
 @pytest.fixture

@@ -9,11 +9,11 @@ import warnings
 from pathlib import Path
 
 import pytest
-from runtime_support import APP, HEADER, Install
 
 from ssot_registry.exceptions import DeprecatedAliasWarning
 from ssot_registry.registry import load_text
 from ssot_registry.runtime import install
+from tests.helpers.runtime import APP, HEADER, Install
 
 FUNC_ALIAS = """
 [[alias]]

@@ -7,7 +7,8 @@ import sys
 import warnings
 
 import pytest
-from runtime_support import HEADER, Install
+
+from tests.helpers.runtime import HEADER, Install
 
 FACADE = HEADER + 'expose = "app.ssot"\n'
 SYMBOLS = """

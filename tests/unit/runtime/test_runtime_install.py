@@ -5,14 +5,15 @@ from __future__ import annotations
 import importlib
 import sys
 import textwrap
+import warnings
 from pathlib import Path
 
 import pytest
-from runtime_support import APP, HEADER, Install
 
 from ssot_registry.exceptions import DeprecatedAliasWarning, RegistryError
 from ssot_registry.registry import Alias, load_text
 from ssot_registry.runtime import Installation, install
+from tests.helpers.runtime import APP, HEADER, Install
 
 ALIASES = """
 [[alias]]
@@ -228,8 +229,8 @@ def test_entries_agree_with_the_alias_models(installed: Install) -> None:
         removed_in = "1.5"
         """
     )
-    shims = installation._shims[0]
-    for name, entry in shims.table("app.mod").items():
+    index = installation._finders[0].index
+    for name, entry in index.table("app.mod").items():
         alias = entry.alias
         assert str(alias.old) == entry.old == f"app.mod:{name}"
         assert str(alias.new) == entry.new
@@ -278,37 +279,135 @@ def test_installations_lists_what_is_in_place(installed: Install) -> None:
     assert installation not in installations()
 
 
-def test_entry_point_to_a_missing_package_is_a_located_error(on_sys_path, tmp_path: Path) -> None:
-    """An entry point naming a package that cannot be found says which distribution to fix."""
+def _site_with_a_working_registry(tmp_path: Path) -> Path:
+    """A site folder on sys.path holding one distribution whose registry works."""
     site = tmp_path / "site"
+    _distribution(site, "app-dist", "app_registry", ALIASES)
+    sys.path.insert(0, str(site))
+    return site
+
+
+def test_entry_point_to_a_missing_package_warns_and_installs_the_rest(
+    on_sys_path, tmp_path: Path
+) -> None:
+    """An entry point naming a missing package warns naming its distribution; the rest install."""
+    on_sys_path(APP)
+    site = _site_with_a_working_registry(tmp_path)
     info = site / "broken_dist-1.0.dist-info"
     info.mkdir(parents=True)
     (info / "METADATA").write_text("Metadata-Version: 2.1\nName: broken-dist\nVersion: 1.0\n")
     (info / "entry_points.txt").write_text("[ssot_registry]\nbroken = nowhere_pkg\n")
+    importlib.invalidate_caches()
+    with pytest.warns(RuntimeWarning) as records:
+        installation = install(strict=False)
+    with installation:
+        assert [str(record.message) for record in records] == [
+            "ssot-registry: the registry of distribution 'broken-dist' is not installed (the "
+            "other registries are): entry point 'broken' = 'nowhere_pkg' of distribution "
+            "'broken-dist': package 'nowhere_pkg' cannot be found; install it or fix the entry "
+            "point"
+        ]
+        assert records[0].filename == __file__
+        assert [registry.source for registry in installation.registries] == [
+            site / "app_registry" / "registry.toml"
+        ]
+        with pytest.warns(DeprecatedAliasWarning):
+            importlib.import_module("app.redis")
+
+
+def test_entry_point_package_without_registry_warns(on_sys_path, tmp_path: Path) -> None:
+    """A package advertised without a registry.toml is skipped with a warning to ship one."""
+    site = tmp_path / "site"
+    _distribution(site, "empty-dist", "empty_registry", ALIASES)
+    (site / "empty_registry" / "registry.toml").unlink()
     sys.path.insert(0, str(site))
     importlib.invalidate_caches()
-    with pytest.raises(RegistryError) as raised:
-        install()
-    assert raised.value.code == "SSOT001"
-    assert str(raised.value.errors[0].message) == (
-        "entry point 'broken' = 'nowhere_pkg' of distribution 'broken-dist': package "
-        "'nowhere_pkg' cannot be found; install it or fix the entry point"
+    with pytest.warns(RuntimeWarning) as records, install(strict=False) as installation:
+        assert installation.registries == ()
+    assert str(records[0].message) == (
+        "ssot-registry: the registry of distribution 'empty-dist' is not installed (the other "
+        "registries are): entry point 'empty_registry' = 'empty_registry' of distribution "
+        "'empty-dist': package 'empty_registry' has no registry.toml; ship registry.toml "
+        "inside the package (package data)"
     )
 
 
-def test_entry_point_package_without_registry_is_a_located_error(
+def test_entry_point_with_an_invalid_registry_warns_naming_the_file(
     on_sys_path, tmp_path: Path
 ) -> None:
-    """A package advertised without a registry.toml says to ship one."""
+    """A distribution shipping an invalid registry.toml is skipped, naming it and the line."""
+    on_sys_path(APP)
+    site = _site_with_a_working_registry(tmp_path)
+    _distribution(site, "bad-dist", "bad_registry", "[[alias]]\nold = 'a.b:c'\n")
+    importlib.invalidate_caches()
+    with pytest.warns(RuntimeWarning) as records:
+        installation = install(strict=False)
+    with installation:
+        assert len(installation.registries) == 1
+    message = str(records[0].message)
+    assert message.startswith(
+        "ssot-registry: the registry of distribution 'bad-dist' is not installed (the other "
+        f"registries are): {site / 'bad_registry' / 'registry.toml'}:4: SSOT001"
+    )
+
+
+def test_discovery_can_raise_for_a_broken_entry_point(on_sys_path, tmp_path: Path) -> None:
+    """With skip_broken=False a broken entry point is the located RegistryError it was."""
+    from ssot_registry.runtime.discovery import discover_registries
+
     site = tmp_path / "site"
     _distribution(site, "empty-dist", "empty_registry", ALIASES)
     (site / "empty_registry" / "registry.toml").unlink()
     sys.path.insert(0, str(site))
     importlib.invalidate_caches()
     with pytest.raises(RegistryError) as raised:
-        install()
-    assert str(raised.value.errors[0].message) == (
-        "entry point 'empty_registry' = 'empty_registry' of distribution 'empty-dist': "
-        "package 'empty_registry' has no registry.toml; ship registry.toml inside the "
-        "package (package data)"
-    )
+        discover_registries(skip_broken=False)
+    assert raised.value.code == "SSOT001"
+
+
+BOOKKEEPING = """
+[[alias]]
+old = "app.mod:func"
+new = "app.core:func"
+
+[[alias]]
+old = "app.redis"
+new = "app.services.redis"
+
+[[alias]]
+old = "app.gone:thing"
+new = "app.core:func"
+"""
+
+
+def test_bookkeeping_stays_bounded_over_re_imports(installed: Install) -> None:
+    """Re-importing old paths after `sys.modules.pop` does not grow what uninstall() visits."""
+    installation = installed(BOOKKEEPING)
+    tracker = installation._finders[0].tracker
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecatedAliasWarning)
+        for _ in range(300):
+            for name in ("app.redis", "app.gone", "app.mod"):
+                sys.modules.pop(name, None)
+                importlib.import_module(name)
+    assert tracker.tracked() == (2, 2)
+    installation.uninstall()
+    assert "app.redis" not in sys.modules
+    assert "app.gone" not in sys.modules
+    assert "__getattr__" not in vars(sys.modules["app.mod"])
+
+
+def test_bookkeeping_stays_bounded_over_reloads(installed: Install) -> None:
+    """`importlib.reload` of a hooked module replaces its hooks instead of adding two more."""
+    installation = installed(BOOKKEEPING)
+    tracker = installation._finders[0].tracker
+    import app.mod
+
+    for _ in range(100):
+        importlib.reload(app.mod)
+    assert tracker.tracked() == (1, 0)
+    with pytest.warns(DeprecatedAliasWarning):
+        assert app.mod.func() == 42
+    installation.uninstall()
+    assert "__getattr__" not in vars(app.mod)
+    assert "__dir__" not in vars(app.mod)

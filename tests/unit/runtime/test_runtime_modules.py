@@ -9,9 +9,9 @@ import warnings
 from unittest import mock
 
 import pytest
-from runtime_support import Install
 
 from ssot_registry.exceptions import DeprecatedAliasWarning
+from tests.helpers.runtime import Install
 
 REDIS = """
 [[alias]]
@@ -112,6 +112,19 @@ def test_find_spec_of_an_old_module(installed: Install) -> None:
     after = importlib.util.find_spec("app.redis")
     assert after is not None
     assert after.name == "app.services.redis"
+
+
+def test_find_spec_of_a_missing_submodule_of_an_old_package_is_none(installed: Install) -> None:
+    """`find_spec("old.nonexistent")` is None, as for any module that does not exist."""
+    installed(SERVICES)
+    with pytest.warns(DeprecatedAliasWarning):
+        assert importlib.util.find_spec("app.legacy.nonexistent") is None
+    assert importlib.util.find_spec("app.legacy.redis") is not None
+    with pytest.warns(DeprecatedAliasWarning, match="^app.legacy.deep is deprecated"):
+        assert importlib.util.find_spec("app.legacy.deep.nowhere") is None
+    assert "app.legacy.nonexistent" not in sys.modules
+    with pytest.raises(ModuleNotFoundError, match=r"^No module named 'app\.legacy\.nonexistent'$"):
+        import app.legacy.nonexistent  # noqa: F401
 
 
 def test_mock_patch_through_the_old_path_patches_the_canonical_function(

@@ -13,10 +13,10 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from runtime_support import HEADER
 
 from ssot_registry.registry import ImportPath, load_text
 from ssot_registry.runtime import install
+from tests.helpers.runtime import HEADER
 
 _COUNTER = itertools.count()
 OLD_ATTRIBUTE_MODULES = ["old0", "old1", "legacy.old2", "legacy.deep.old3", "canon.c0", "canon"]

@@ -7,7 +7,8 @@ import re
 import sys
 
 import pytest
-from runtime_support import Install
+
+from tests.helpers.runtime import Install
 
 TOMBSTONES = """
 [[alias]]

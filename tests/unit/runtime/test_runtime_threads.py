@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import importlib
 import random
+import sys
 import threading
 import warnings
 from collections import Counter
 from pathlib import Path
 
 import pytest
-from runtime_support import HEADER
 
-from ssot_registry.exceptions import AliasWarning
+from ssot_registry.exceptions import AliasWarning, DeprecatedAliasWarning
 from ssot_registry.registry import load_text
 from ssot_registry.runtime import install
+from tests.helpers.runtime import HEADER
 
 THREADS = 16
 MODULES = 12
@@ -93,3 +94,42 @@ def test_sixteen_threads_get_one_module_per_path(on_sys_path, round_number: int)
         assert alias_warnings[f"{top}.attrs:value{index}"] == THREADS
     assert uses == alias_warnings
     assert all(Path(w.filename) == Path(__file__) for w in caught)
+
+
+def test_uninstall_while_a_submodule_of_an_old_path_loads(on_sys_path) -> None:
+    """uninstall() while another thread is inside `import old.sub` waits for that import
+    instead of pulling `old` out of sys.modules under importlib (no KeyError escapes)."""
+    on_sys_path(
+        {
+            "racenew/__init__.py": "import threading\nENTERED = threading.Event()\n"
+            "RELEASE = threading.Event()\n",
+            "racenew/sub.py": "import racenew\nracenew.ENTERED.set()\nracenew.RELEASE.wait(30)\n",
+        }
+    )
+    installation = install(
+        load_text(HEADER + '[[alias]]\nold = "raceold"\nnew = "racenew"\n'), strict=False
+    )
+    with pytest.warns(DeprecatedAliasWarning):
+        racenew = importlib.import_module("raceold")
+    outcome: list[object] = []
+
+    def load() -> None:
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", AliasWarning)
+                outcome.append(importlib.import_module("raceold.sub"))
+        except BaseException as error:
+            outcome.append(error)
+
+    loader = threading.Thread(target=load)
+    loader.start()
+    assert racenew.ENTERED.wait(30)
+    remover = threading.Thread(target=installation.uninstall)
+    remover.start()
+    remover.join(1.0)  # without the import locks, uninstall() is done by now
+    racenew.RELEASE.set()
+    loader.join()
+    remover.join()
+    assert [type(item).__name__ for item in outcome] == ["module"]
+    assert "raceold" not in sys.modules
+    assert "raceold.sub" not in sys.modules

@@ -8,7 +8,6 @@ import warnings
 from pathlib import Path
 
 import pytest
-from runtime_support import APP, HEADER, Install
 
 from ssot_registry.exceptions import (
     AliasWarning,
@@ -18,6 +17,7 @@ from ssot_registry.exceptions import (
 )
 from ssot_registry.registry import ImportPath, load_text
 from ssot_registry.runtime import deprecation_message, removal_message
+from tests.helpers.runtime import APP, HEADER, Install
 
 ALL_FORMS = """
 [[alias]]

@@ -1,0 +1,10 @@
+"""Integration test 4 of the llm group."""
+
+from test_framework.ssot.mock_factory import SSotMockFactory
+
+LLM_MANAGER = SSotMockFactory.create_mock_llm_manager()
+
+
+def test_llm_004() -> None:
+    """llm case 4."""
+    assert LLM_MANAGER is not None

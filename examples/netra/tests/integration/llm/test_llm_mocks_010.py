@@ -1,0 +1,10 @@
+"""Integration test 10 of the llm group."""
+
+from test_framework.ssot.mock_factory import SSotMockFactory
+
+LLM_MANAGER = SSotMockFactory.create_mock_llm_manager()
+
+
+def test_llm_010() -> None:
+    """llm case 10."""
+    assert LLM_MANAGER is not None

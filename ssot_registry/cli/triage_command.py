@@ -1,0 +1,135 @@
+"""`ssot-registry triage`: why the tree does not import, and what fixes it (SPEC section 11)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from ssot_registry.cli.common import EXIT_FINDINGS, EXIT_OK, UsageError, add_registry_option, emit
+from ssot_registry.exceptions import RegistryError
+
+__all__ = ["register"]
+
+FORMATS = ("text", "json", "github")
+
+
+def register(commands: Any) -> None:
+    """Add `triage` with every option of SPEC section 11."""
+    parser = commands.add_parser(
+        "triage",
+        help="explain why a tree does not import, and propose the registry entries that fix it",
+        description="Import every module under PATH as pytest does, group the failures by root "
+        "cause, classify them (SSOT201-208) and propose registry entries, with evidence.",
+    )
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="folders or files to triage")
+    add_registry_option(parser)
+    parser.add_argument(
+        "--static", action="store_true", help="execute no code: resolve imports from the sources"
+    )
+    isolation = parser.add_mutually_exclusive_group()
+    isolation.add_argument(
+        "--isolate",
+        dest="isolate",
+        action="store_true",
+        default=True,
+        help="import each module in a fresh interpreter state (default)",
+    )
+    isolation.add_argument(
+        "--no-isolate",
+        dest="isolate",
+        action="store_false",
+        help="import every module in one worker process, in pytest's order",
+    )
+    parser.add_argument("--jobs", type=int, metavar="N", help="parallel workers (default: CPUs)")
+    parser.add_argument(
+        "--timeout", type=float, default=30.0, metavar="SECONDS", help="per import (default: 30)"
+    )
+    parser.add_argument(
+        "--path", action="append", default=[], metavar="DIR", help="extra import root (repeatable)"
+    )
+    parser.add_argument(
+        "--exclude", action="append", default=[], metavar="GLOB", help="skip matching files"
+    )
+    parser.add_argument("--no-git", action="store_true", help="do not read git history")
+    parser.add_argument(
+        "--propose",
+        metavar="FILE",
+        help="write the proposals as a registry fragment and measure the tree with them",
+    )
+    parser.add_argument("--format", choices=FORMATS, default="text", help="report format")
+    parser.add_argument("--output", metavar="FILE", help="write the report to FILE, not stdout")
+    parser.set_defaults(handler=run)
+
+
+def _registry(option: str | None) -> Any:
+    """The registry (None when there is none yet and none was asked for)."""
+    from ssot_registry.registry import find_registry, load, read
+
+    try:
+        path = find_registry(option)
+    except RegistryError:
+        return None
+    try:
+        return load(path)
+    except RegistryError as error:
+        if any(problem.code == "SSOT001" for problem in error.errors):
+            raise
+    return read(path)
+
+
+class _Progress:
+    """One updating line on stderr, only on a terminal and only after the first second."""
+
+    def __init__(self) -> None:
+        self.started = time.monotonic()
+        self.shown = False
+        self.enabled = sys.stderr.isatty()
+
+    def __call__(self, text: str) -> None:
+        if self.enabled and time.monotonic() - self.started >= 1.0:
+            sys.stderr.write(f"\r\033[Kssot-registry triage: {text} ...")
+            sys.stderr.flush()
+            self.shown = True
+
+    def done(self) -> None:
+        if self.shown:
+            sys.stderr.write("\r\033[K")
+            sys.stderr.flush()
+
+
+def run(options: argparse.Namespace) -> int:
+    """Triage, render, and map the outcome to an exit status (0 all import, 1 otherwise)."""
+    from ssot_registry.render.triage_github import render_github
+    from ssot_registry.render.triage_json import render_json
+    from ssot_registry.render.triage_text import render_text
+    from ssot_registry.triage import Options, triage
+
+    for flag, value in (("--timeout", options.timeout), ("--jobs", options.jobs)):
+        if value is not None and value <= 0:
+            raise UsageError(f"{flag} {value:g}: must be greater than 0")
+    for path in (*options.paths, *options.path):
+        if not Path(path).exists():
+            raise UsageError(f"{path}: no such file or folder")
+    if options.propose is not None and not Path(options.propose).resolve().parent.is_dir():
+        raise UsageError(f"--propose {options.propose}: the folder does not exist")
+    settings = Options(
+        static=options.static,
+        isolate=options.isolate,
+        jobs=options.jobs,
+        timeout=options.timeout,
+        paths=tuple(options.path),
+        exclude=tuple(options.exclude),
+        git=not options.no_git,
+        propose=options.propose,
+    )
+    progress = _Progress()
+    try:
+        report = triage(options.paths, _registry(options.registry), settings, progress)
+    finally:
+        progress.done()
+    renderer = {"text": render_text, "json": render_json, "github": render_github}
+    emit(renderer[options.format](report), options.output)
+    return EXIT_OK if report.ok else EXIT_FINDINGS

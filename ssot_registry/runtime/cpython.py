@@ -1,0 +1,128 @@
+"""Every reference the runtime makes to CPython internals, in one place.
+
+Attribution (the user's line behind an import) and safe clean-up need a few
+private importlib functions, bytecode opcodes and module-spec flags that any
+new minor version may change. Nothing else in the runtime names them: each is
+read here once, with a fallback that keeps the runtime working (less precisely)
+when it is gone, and `tests/unit/runtime/test_runtime_cpython.py` checks on the
+running interpreter that each still exists and behaves as relied on, so a new
+Python fails loudly in CI instead of misattributing silently.
+"""
+
+from __future__ import annotations
+
+import dis
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from importlib import _bootstrap, _bootstrap_external
+from importlib.abc import Loader
+from importlib.machinery import ModuleSpec, PathFinder
+from types import CodeType, FrameType
+from typing import Any
+
+__all__ = [
+    "FIND_AND_LOAD_UNLOCKED",
+    "HANDLE_FROMLIST",
+    "being_imported",
+    "called_by_runpy",
+    "getframe",
+    "is_import_from",
+    "module_lock",
+    "namespace_loader",
+]
+
+
+def _code(function_name: str) -> CodeType | None:
+    function = getattr(_bootstrap, function_name, None)
+    code: CodeType | None = getattr(function, "__code__", None)
+    return code
+
+
+# `_handle_fromlist` probes `hasattr(module, name)` before `from module import name` reads
+# it; `_find_and_load_unlocked(name, ...)` runs once per module being imported.
+HANDLE_FROMLIST: CodeType | None = _code("_handle_fromlist")
+FIND_AND_LOAD_UNLOCKED: CodeType | None = _code("_find_and_load_unlocked")
+
+_IMPORT_FROM = dis.opmap.get("IMPORT_FROM", -1)
+_IMPORT_STAR = dis.opmap.get("IMPORT_STAR", -1)  # up to Python 3.11
+_CALL_INTRINSIC_1 = dis.opmap.get("CALL_INTRINSIC_1", -1)  # from Python 3.12 on
+_INTRINSIC_IMPORT_STAR = 2
+
+# the caller's frame, `depth` frames up (hooks ask for it on every use of an old name)
+getframe: Callable[[int], FrameType] = sys._getframe
+
+
+def is_import_from(frame: FrameType | None) -> bool:
+    """True when the frame is executing `from module import name` or `from module import *`
+    (IMPORT_FROM; IMPORT_STAR, or from Python 3.12 on CALL_INTRINSIC_1 INTRINSIC_IMPORT_STAR)."""
+    if frame is None or frame.f_lasti < 0:
+        return False
+    code, index = frame.f_code.co_code, frame.f_lasti
+    if index >= len(code):
+        return False
+    opcode = code[index]
+    if opcode in (_IMPORT_FROM, _IMPORT_STAR):
+        return True
+    return (
+        opcode == _CALL_INTRINSIC_1
+        and index + 1 < len(code)
+        and code[index + 1] == _INTRINSIC_IMPORT_STAR
+    )
+
+
+def called_by_runpy(frame: FrameType) -> bool:
+    """True when `frame` is runpy's: `python -m name` is asking a loader for the code to run."""
+    return frame.f_globals.get("__name__") == "runpy"
+
+
+def being_imported(frame: FrameType | None, stop: FrameType | None) -> Iterator[str]:
+    """The names importlib is loading in the frames from `frame` out to `stop` (exclusive),
+    innermost first: the `name` of each `_find_and_load_unlocked` frame."""
+    code = FIND_AND_LOAD_UNLOCKED
+    while frame is not None and frame is not stop:
+        if frame.f_code is code:
+            name = frame.f_locals.get("name")
+            if isinstance(name, str):
+                yield name
+        frame = frame.f_back
+
+
+@contextmanager
+def module_lock(name: str) -> Iterator[None]:
+    """Hold importlib's per-module import locks of `name` and of every submodule of it being
+    imported right now (deepest first, as an importing thread takes them): a thread still
+    loading one of them finishes before the caller changes `sys.modules`. A no-op where the
+    interpreter has no such locks."""
+    get_lock: Callable[[str], Any] | None = getattr(_bootstrap, "_get_module_lock", None)
+    if get_lock is None:
+        yield
+        return
+    prefix = name + "."
+    in_flight = [
+        key for key in list(getattr(_bootstrap, "_module_locks", ())) if key.startswith(prefix)
+    ]
+    held = []
+    try:
+        for key in [*sorted(in_flight, key=lambda key: -key.count(".")), name]:
+            lock = get_lock(key)
+            try:
+                lock.acquire()
+            except RuntimeError:  # importlib's deadlock detection: that thread owns it
+                continue
+            held.append(lock)
+        yield
+    finally:
+        for lock in reversed(held):
+            lock.release()
+
+
+def namespace_loader(spec: ModuleSpec) -> Loader:
+    """The loader of a namespace package's spec (Python 3.10 leaves `spec.loader` None)."""
+    locations: Any = spec.submodule_search_locations or []
+    loader: Loader = _bootstrap_external._NamespaceLoader(  # type: ignore[assignment]
+        spec.name,
+        locations,
+        PathFinder._get_spec,  # type: ignore[attr-defined]
+    )
+    return loader

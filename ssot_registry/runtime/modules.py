@@ -1,0 +1,77 @@
+"""`ModuleHooks`: give real old modules, shim modules and the facade their old names."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Mapping
+from types import ModuleType
+from typing import Any
+
+from ssot_registry.runtime import hooks
+from ssot_registry.runtime.entries import Entry
+from ssot_registry.runtime.index import FACADE, KEY, ShimIndex
+from ssot_registry.runtime.tracking import Tracker
+from ssot_registry.runtime.uses import Uses
+
+__all__ = ["ModuleHooks"]
+
+
+def _listed(names: Mapping[str, Any]) -> Any:
+    def listed() -> list[str]:
+        return [
+            name
+            for name, value in names.items()
+            if not isinstance(value, Entry) or value.removed_in is None
+        ]
+
+    return listed
+
+
+class ModuleHooks:
+    """Hooks modules of one registry with `__getattr__`/`__dir__`, recording what it did."""
+
+    def __init__(self, index: ShimIndex, uses: Uses, tracker: Tracker) -> None:
+        self.index = index
+        self.uses = uses
+        self.tracker = tracker
+
+    def hook(self, fullname: str, module: ModuleType) -> None:
+        """Hook a real old module (or the facade), before and after it executes."""
+        flags = self.index.names.get(fullname, 0)
+        if flags & KEY:
+            table = self.index.table(fullname)
+            if table:
+                factory = hooks.shim_getattr(self.uses, fullname, table, shim=False)
+                self.tracker.attach(module, factory, _listed(table), "alias")
+        if flags & FACADE:
+            self._hook_facade(fullname, module)
+
+    def _hook_facade(self, fullname: str, module: ModuleType) -> None:
+        symbols = self.index.symbols
+        factory = hooks.facade_getattr(self.uses, fullname, symbols)
+        self.tracker.attach(module, factory, _listed(symbols()), "facade")
+
+    def fill_shim(self, module: ModuleType, flags: int) -> None:
+        """Give a shim module its aliased names (and the facade's), `__all__` and `__dir__`."""
+        fullname = module.__name__
+        index = self.index
+        table = index.table(fullname) if flags & KEY else {}
+        served = sorted(name for name, entry in table.items() if entry.removed_in is None)
+        if flags & FACADE:
+            served = sorted({*served, *index.symbols()})
+        module.__all__ = served  # type: ignore[attr-defined]
+        also = index.symbols if flags & FACADE else tuple
+        factory = hooks.shim_getattr(self.uses, fullname, table, shim=True, also=also)
+        self.tracker.attach(module, factory, _listed(table), "alias")
+        if flags & FACADE:
+            self._hook_facade(fullname, module)
+        self.tracker.record(fullname, module)
+
+    def hook_imported(self) -> None:
+        """Hook the old modules and the facade that are already imported."""
+        modules = sys.modules
+        for name, flags in self.index.names.items():
+            if flags & (KEY | FACADE):
+                module = modules.get(name)
+                if module is not None and not self.index.is_module_alias(name):
+                    self.hook(name, module)

@@ -1,0 +1,162 @@
+"""The CPython internals the runtime relies on still exist and behave on this interpreter.
+
+Each test names one piece of `ssot_registry.runtime.cpython`; a new Python that
+changes it fails here, loudly, instead of misattributing warnings silently.
+"""
+
+from __future__ import annotations
+
+import dis
+import importlib
+import importlib.util
+import runpy
+import sys
+import threading
+from importlib.abc import Loader, MetaPathFinder
+from importlib.machinery import ModuleSpec
+from types import CodeType, FrameType, ModuleType
+from typing import Any
+
+from ssot_registry.runtime import cpython
+
+
+def test_getframe_is_the_interpreters_frame_accessor() -> None:
+    """`getframe(0)` is the calling frame."""
+    assert cpython.getframe(0).f_code is test_getframe_is_the_interpreters_frame_accessor.__code__
+
+
+def _probing_module(name: str, seen: list[tuple[CodeType, bool]]) -> ModuleType:
+    """A package module whose `__getattr__` records its caller's code and `is_import_from`."""
+    module = ModuleType(name)
+    module.__path__ = []  # type: ignore[attr-defined]
+
+    def getattr_hook(attribute: str) -> object:
+        if attribute != "x":
+            raise AttributeError(attribute)
+        frame = sys._getframe(1)
+        seen.append((frame.f_code, cpython.is_import_from(frame)))
+        return 1
+
+    module.__getattr__ = getattr_hook  # type: ignore[method-assign]
+    module.__all__ = ["x"]  # type: ignore[attr-defined]
+    return module
+
+
+def test_handle_fromlist_probes_before_import_from_reads(import_state: None) -> None:
+    """`from package import x` asks `__getattr__` first from `_handle_fromlist` (the probe),
+    then from the user's frame at IMPORT_FROM; `package.x` is not an import."""
+    seen: list[tuple[CodeType, bool]] = []
+    sys.modules["cpython_probe"] = _probing_module("cpython_probe", seen)
+    namespace: dict[str, Any] = {}
+    exec("from cpython_probe import x", namespace)
+    assert cpython.HANDLE_FROMLIST is not None
+    assert [code is cpython.HANDLE_FROMLIST for code, _ in seen] == [True, False]
+    assert seen[1][1] is True
+    seen.clear()
+    exec("import cpython_probe\ncpython_probe.x", namespace)
+    assert [flag for _, flag in seen] == [False]
+
+
+def test_star_import_is_recognised_as_an_import_from(import_state: None) -> None:
+    """`from module import *` reads `__all__` names at an opcode `is_import_from` knows."""
+    seen: list[tuple[CodeType, bool]] = []
+    sys.modules["cpython_star"] = _probing_module("cpython_star", seen)
+    exec("from cpython_star import *", {})
+    assert seen[-1][1] is True
+
+
+def test_the_import_star_opcodes_are_where_expected() -> None:
+    """IMPORT_FROM exists; star imports are IMPORT_STAR (<=3.11) or INTRINSIC_IMPORT_STAR (2)."""
+    assert "IMPORT_FROM" in dis.opmap
+    if sys.version_info >= (3, 12):
+        assert "CALL_INTRINSIC_1" in dis.opmap
+        assert dis._intrinsic1_descs[2] == "INTRINSIC_IMPORT_STAR"  # type: ignore[attr-defined]
+    else:
+        assert "IMPORT_STAR" in dis.opmap
+
+
+def test_being_imported_names_the_modules_importlib_is_loading(on_sys_path) -> None:
+    """A module body sees itself and its parent package among the names being imported."""
+    on_sys_path(
+        {
+            "cpython_pkg/__init__.py": "",
+            "cpython_pkg/leaf.py": "import sys\nfrom ssot_registry.runtime import cpython\n"
+            "SEEN = list(cpython.being_imported(sys._getframe(), None))\n",
+        }
+    )
+    leaf = importlib.import_module("cpython_pkg.leaf")
+    assert cpython.FIND_AND_LOAD_UNLOCKED is not None
+    assert leaf.SEEN == ["cpython_pkg.leaf"]
+
+
+def test_module_locks_are_held_while_a_module_imports(on_sys_path) -> None:
+    """importlib keeps a lock per module being imported in `_module_locks`, the lock
+    `module_lock` takes; holding it makes another thread's import of that module wait."""
+    on_sys_path(
+        {
+            "cpython_locked.py": "from importlib import _bootstrap\n"
+            "HELD = 'cpython_locked' in _bootstrap._module_locks\n"
+        }
+    )
+    done = threading.Event()
+    with cpython.module_lock("cpython_locked"):
+        thread = threading.Thread(
+            target=lambda: (importlib.import_module("cpython_locked"), done.set())
+        )
+        thread.start()
+        thread.join(0.5)
+        waited = not done.is_set()
+    thread.join()
+    assert waited
+    assert sys.modules["cpython_locked"].HELD is True
+
+
+def test_namespace_loader_loads_a_namespace_package(on_sys_path) -> None:
+    """The loader made for a namespace package's spec executes it as importlib would."""
+    root = on_sys_path({"cpython_ns/part.py": ""})
+    spec = importlib.util.find_spec("cpython_ns")
+    assert spec is not None
+    loader = cpython.namespace_loader(spec)
+    module = importlib.util.module_from_spec(spec)
+    loader.exec_module(module)
+    assert list(module.__path__) == [str(root / "cpython_ns")]
+
+
+class _RecordingLoader(Loader):
+    def __init__(self) -> None:
+        self.by_runpy: list[bool] = []
+
+    def create_module(self, spec: ModuleSpec) -> None:
+        return None
+
+    def exec_module(self, module: ModuleType) -> None:
+        """Nothing to run."""
+
+    def get_code(self, fullname: str) -> CodeType:
+        self.by_runpy.append(cpython.called_by_runpy(sys._getframe(1)))
+        return compile("", "<probe>", "exec")
+
+
+class _OneModuleFinder(MetaPathFinder):
+    def __init__(self, loader: Loader) -> None:
+        self.loader = loader
+
+    def find_spec(self, fullname: str, path: object, target: object = None) -> ModuleSpec | None:
+        return ModuleSpec(fullname, self.loader) if fullname == "cpython_run" else None
+
+
+def test_runpy_asks_the_loader_for_code_from_its_own_frame(import_state: None) -> None:
+    """`python -m name` (runpy) calls `loader.get_code` from a frame of module runpy."""
+    loader = _RecordingLoader()
+    sys.meta_path.insert(0, _OneModuleFinder(loader))
+    runpy.run_module("cpython_run")
+    assert loader.by_runpy == [True]
+
+
+def test_frames_expose_what_attribution_reads() -> None:
+    """Frames have `f_lasti`, `f_back`, `f_globals` and `f_code.co_filename` as used."""
+    frame: FrameType = sys._getframe()
+    assert frame.f_lasti >= 0
+    assert frame.f_back is not None
+    assert frame.f_globals["__name__"] == __name__
+    assert frame.f_code.co_filename == __file__
