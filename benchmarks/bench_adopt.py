@@ -1,9 +1,10 @@
-"""`python -m benchmarks adopt`: adopt on the LangChain 0.3.27 wheel, diff between two Django
-releases vs `griffe check`.
+"""`python -m benchmarks adopt`: adopt on the LangChain 0.3.27 wheel; diff between two
+releases of packaging and of Django vs `griffe check`.
 
 Corpora (fetched with pip into `benchmarks/.corpus/` when missing, never committed): the
-LangChain 0.3.27 wheel (1,329 modules, 830 of them shims) and the Django 4.2.16 and 5.0.9
-wheels, committed as two tagged commits of a git repository in `benchmarks/.work/adopt/`.
+LangChain 0.3.27 wheel (1,329 modules, 830 of them shims), and the packaging 21.3 / 22.0 and
+Django 4.2.16 / 5.0.9 wheels, each pair committed as two tagged commits of a git repository
+in `benchmarks/.work/adopt/`.
 Every command runs as a real subprocess; times are medians of repeated runs.
 """
 
@@ -27,14 +28,15 @@ WORK = HERE / ".work" / "adopt"
 VENV_BIN = Path(sys.executable).parent
 LANGCHAIN = "langchain==0.3.27"
 DJANGO = ("4.2.16", "5.0.9")
+PACKAGING = ("21.3", "22.0")
 
 
 def _wheel(spec: str) -> Path:
     """The wheel of `spec` in the corpus folder, downloaded with pip the first time."""
     CORPUS.mkdir(parents=True, exist_ok=True)
     name, _, version = spec.partition("==")
-    pattern = f"{name.replace('-', '_')}-{version}-*.whl"
-    found = sorted(CORPUS.glob(pattern))
+    prefix = f"{name.replace('-', '_')}-{version}-".lower()
+    found = sorted(p for p in CORPUS.glob("*.whl") if p.name.lower().startswith(prefix))
     if not found:
         subprocess.run(
             [
@@ -51,7 +53,7 @@ def _wheel(spec: str) -> Path:
             ],
             check=True,
         )
-        found = sorted(CORPUS.glob(pattern))
+        found = sorted(p for p in CORPUS.glob("*.whl") if p.name.lower().startswith(prefix))
     return found[0]
 
 
@@ -62,16 +64,17 @@ def _unpack(spec: str, folder: Path) -> Path:
     return folder
 
 
-def _timed(command: Sequence[str], cwd: Path, repeat: int) -> tuple[float, str]:
+def _timed(command: Sequence[str], cwd: Path, repeat: int, warmup: int = 1) -> tuple[float, str]:
+    """Median wall time of a subprocess, and what it printed (stdout, then stderr: griffe
+    reports on stderr)."""
     output = ""
 
     def run() -> None:
         nonlocal output
-        output = subprocess.run(
-            command, cwd=cwd, capture_output=True, text=True, check=False
-        ).stdout
+        completed = subprocess.run(command, cwd=cwd, capture_output=True, text=True, check=False)
+        output = completed.stdout + completed.stderr
 
-    return median_seconds(run, repeat=repeat), output
+    return median_seconds(run, repeat=repeat, warmup=warmup), output
 
 
 def _lookup_entries(root: Path) -> tuple[int, float]:
@@ -132,61 +135,53 @@ def _git(root: Path, *arguments: str) -> None:
     subprocess.run(["git", "-C", str(root), *arguments], check=True, capture_output=True)
 
 
-def _django_history() -> Path:
-    """A git repository with Django 4.2 and 5.0 as two tagged commits."""
-    root = WORK / "django-history"
-    if (root / ".git").is_dir():
+def _history(package: str, versions: tuple[str, str]) -> Path:
+    """A git repository with two releases of `package` as two tagged commits."""
+    root = WORK / f"{package}-history"
+    done = root / ".git" / "ssot-benchmark-complete"
+    if done.is_file():
         return root
     shutil.rmtree(root, ignore_errors=True)
     root.mkdir(parents=True)
     _git(root, "init", "-q")
     _git(root, "config", "user.email", "bench@example.org")
     _git(root, "config", "user.name", "bench")
-    for version in DJANGO:
-        unpacked = _unpack(f"django=={version}", WORK / f"django-{version}")
-        shutil.rmtree(root / "django", ignore_errors=True)
-        shutil.copytree(unpacked / "django", root / "django")
+    for version in versions:
+        unpacked = _unpack(f"{package}=={version}", WORK / f"{package}-{version}")
+        shutil.rmtree(root / package, ignore_errors=True)
+        shutil.copytree(unpacked / package, root / package)
         _git(root, "add", "-A")
         _git(root, "commit", "-q", "-m", version)
         _git(root, "tag", f"v{version}")
+    done.write_text("both releases committed\n", encoding="utf-8")
     return root
 
 
-def _diff_rows() -> list[Row]:
-    root = _django_history()
-    old, new = (f"v{v}" for v in DJANGO)
-    ours, output = _timed(
-        [str(VENV_BIN / "ssot-registry"), "diff", old, "django", "--format", "json"], root, 3
-    )
-    findings = len(json.loads(output)["findings"])
+def _diff_rows(package: str, versions: tuple[str, str]) -> list[Row]:
+    root = _history(package, versions)
+    old, new = (f"v{v}" for v in versions)
+    report = WORK / f"{package}-diff.json"
+    command = [str(VENV_BIN / "ssot-registry"), "diff", old, package, "--format", "json"]
+    ours, _ = _timed([*command, "-o", str(report)], root, 3, warmup=0)
+    findings = len(json.loads(report.read_text(encoding="utf-8"))["findings"])
+    name = f"diff {package} {old}..{new}"
     griffe = VENV_BIN / "griffe"
     if not griffe.exists():
-        return [
-            Row(
-                f"diff {old}..{new} django",
-                format_seconds(ours),
-                "griffe not installed",
-                None,
-                "<= 1x griffe check",
-                None,
-            ),
-            Row("diff: SSOT301 findings", str(findings), "-", None, "-", None),
-        ]
-    theirs, text = _timed([str(griffe), "check", "django", "-a", old, "-b", new], root, 3)
+        return [Row(name, format_seconds(ours), "griffe not installed", None, "-", None)]
+    theirs, text = _timed([str(griffe), "check", package, "-a", old, "-b", new], root, 3, warmup=0)
     removed = sum("Public object was removed" in line for line in text.splitlines())
+    crashed = text.strip().splitlines()[-1].split(":")[0] if "Traceback" in text else ""
+    found = f"griffe crashed: {crashed}" if crashed else f"griffe: {removed} removed"
     return [
-        ratio_row(f"diff {old}..{new} django", ours, "griffe check", theirs, at_most=1.0),
-        Row(
-            "diff: removals found",
-            f"{findings} SSOT301",
-            f"griffe: {removed} 'Public object was removed'",
-            None,
-            "-",
-            None,
-        ),
+        ratio_row(name, ours, "griffe check", theirs, at_most=1.0),
+        Row(f"{name}: removals found", f"{findings} SSOT301", found, None, "-", None),
     ]
 
 
 def run() -> tuple[str, list[Row]]:
     """The adopt and diff rows."""
-    return "adopt and diff", [*_adopt_rows(), *_diff_rows()]
+    return "adopt and diff", [
+        *_adopt_rows(),
+        *_diff_rows("packaging", PACKAGING),
+        *_diff_rows("django", DJANGO),
+    ]

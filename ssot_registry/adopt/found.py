@@ -91,15 +91,8 @@ class Found:
             self.fail(line, f"{old} -> {new}: one side is a module, the other an attribute")
             return
         # a warning's 'removed in X' announces the removal: remove_in, not removed_in
-        stated = (
-            merge(
-                Stated(),
-                Stated(remove_in=(stated.remove_in or stated.removed_in)),
-                Stated(since=stated.since),
-            )
-            if stated
-            else Stated()
-        )
+        given = stated or Stated()
+        stated = merge(Stated(since=given.since, remove_in=given.remove_in or given.removed_in))
         first = 1 if what.startswith("whole module") else line
         shim = ShimLines(self.source.path, first, end_line or line, what or str(old_path))
         self.proposals.append(

@@ -1,27 +1,28 @@
-"""`adopt --verify`: prove each adopted entry by importing old and new in a fresh interpreter.
+"""`adopt --verify`: prove each adopted entry by importing old and new in isolation.
 
-One interpreter per old module (so one shim module's imports never help another's),
-`--jobs` at a time, each killed at `--timeout`; only entries whose old path gives the
-identical object today (or, for `mode = "wrap"`, a proxy or subclass of it) are kept,
-the others become SSOT402 with the reason.
+Each entry becomes a tiny probe module (in a scratch folder) that calls
+`verify_worker.prove(old, new, kind)`; the validator's `import` task runs the probes in
+its warm forked workers (`validator.isolation.import_modules`), with its timeouts and
+crash containment. An entry is kept when its probe imports: the old path gives the
+identical object today (or, for `mode = "wrap"`, a proxy or subclass of it; for a
+tombstone, the old path fails). The others become SSOT402 with the reason.
 """
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 import tempfile
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from ssot_registry.adopt.model import AdoptReport, Proposal, Unverified
 from ssot_registry.registry import Registry
+from ssot_registry.validator.isolation import import_modules
 from ssot_registry.validator.plan import search_path
 
 __all__ = ["verify"]
 
-_WORKER = "from ssot_registry.adopt.verify_worker import main; main()"
+_PROBE = "from ssot_registry.adopt.verify_worker import prove\nprove({old!r}, {new!r}, {kind!r})\n"
+_PREFIX = "_ssot_adopt_verify_"
+_RAISED = "NotIdenticalError: "
 
 
 def _kind(proposal: Proposal) -> str:
@@ -30,34 +31,6 @@ def _kind(proposal: Proposal) -> str:
     if proposal.old.is_module:
         return "module"
     return "wrap" if proposal.mode == "wrap" else "attribute"
-
-
-def _run(
-    unit: list[Proposal], path: list[str], timeout: float, scratch: Path, number: int
-) -> list[tuple[bool, str]]:
-    unit_file, result_file = scratch / f"unit-{number}.json", scratch / f"result-{number}.json"
-    entries = [{"old": str(p.old), "new": str(p.new), "kind": _kind(p)} for p in unit]
-    unit_file.write_text(json.dumps({"sys_path": path, "entries": entries}), encoding="utf-8")
-    module = unit[0].old.module
-    try:
-        completed = subprocess.run(
-            [sys.executable, "-c", _WORKER, str(unit_file), str(result_file)],
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            timeout=timeout,
-            check=False,
-        )
-    except subprocess.TimeoutExpired:
-        return [(False, f"importing {module} did not finish within {timeout:g} s (killed)")] * len(
-            unit
-        )
-    try:
-        results = json.loads(result_file.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        why = f"importing {module} exited the interpreter with status {completed.returncode}"
-        return [(False, why)] * len(unit)
-    return [(bool(r["ok"]), str(r["why"])) for r in results]
 
 
 def verify(
@@ -70,34 +43,35 @@ def verify(
     """Keep the added entries whose old path gives the identical object; move the rest to
     `report.unverified` (SSOT402)."""
     report.verified = True
-    units: dict[str, list[Proposal]] = {}
-    for proposal in report.added:
-        units.setdefault(proposal.old.module, []).append(proposal)
-    if not units:
+    if not report.added:
         return
-    folder = registry.source.parent if registry is not None and registry.source else None
-    path = search_path((), folder)
-    workers = max(1, min(jobs or 2, len(units)))
-    with (
-        tempfile.TemporaryDirectory(prefix="ssot-adopt-") as scratch,
-        ThreadPoolExecutor(workers) as executor,
-    ):
-        batches = list(
-            executor.map(
-                lambda item: _run(item[1], path, timeout, Path(scratch), item[0]),
-                enumerate(units.values()),
+    roots = {p.old.module.partition(".")[0] for p in report.added}
+    roots |= {p.new.module.partition(".")[0] for p in report.added}
+    with tempfile.TemporaryDirectory(prefix="ssot-adopt-") as scratch:
+        names = []
+        for number, proposal in enumerate(report.added):
+            name = f"{_PREFIX}{number}"
+            probe = _PROBE.format(
+                old=str(proposal.old), new=str(proposal.new), kind=_kind(proposal)
             )
+            Path(scratch, f"{name}.py").write_text(probe, encoding="utf-8")
+            names.append(name)
+        source = registry.source if registry is not None else None
+        outcomes = import_modules(
+            names,
+            sys_path=[scratch, *search_path((), source)],
+            roots={*roots, *names},
+            jobs=jobs,
+            timeout=timeout,
         )
-    verdicts = {
-        id(proposal): verdict
-        for unit, batch in zip(units.values(), batches, strict=True)
-        for proposal, verdict in zip(unit, batch, strict=True)
-    }
     kept = []
-    for proposal in report.added:
-        ok, why = verdicts[id(proposal)]
-        if ok:
+    for proposal, name, outcome in zip(report.added, names, outcomes, strict=True):
+        if outcome.ok:
             kept.append(proposal)
-        else:
-            report.unverified.append(Unverified(proposal, why))
+            continue
+        why = outcome.cause.error if outcome.cause is not None else outcome.message
+        why = why.partition(_RAISED)[2] if why.startswith(_RAISED) else why
+        report.unverified.append(
+            Unverified(proposal, why.replace(name, f"the check of {proposal.old}"))
+        )
     report.added = kept

@@ -1,9 +1,9 @@
-"""The isolated side of `adopt --verify`: one fresh interpreter checks the entries of one module.
+"""The isolated side of `adopt --verify`: prove one entry inside a validator worker.
 
-argv: UNIT_FILE RESULT_FILE. The unit is JSON `{"sys_path": [...], "entries": [{"old": str,
-"new": str, "kind": "module"|"attribute"|"wrap"|"tombstone"}]}`; the result is one
-`{"ok": bool, "why": str}` per entry. Only the standard library is imported here, and
-warnings the shims emit are silenced (the finding is identity, not the warning).
+`prove(old, new, kind)` imports both paths and compares them (kind: module, attribute,
+wrap, tombstone); it raises `NotIdenticalError` with the reason when the entry does not
+hold. Only the standard library is imported here, and warnings the shims emit are silenced
+(the finding is identity, not the warning).
 """
 
 from __future__ import annotations
@@ -11,12 +11,9 @@ from __future__ import annotations
 import contextlib
 import importlib
 import io
-import json
-import os
-import sys
 import warnings
 
-__all__ = ["main"]
+__all__ = ["NotIdenticalError", "prove"]
 
 _MISSING = object()
 
@@ -78,12 +75,16 @@ def _check(entry: dict[str, str]) -> dict[str, object]:
     return {"ok": ok, "why": why}
 
 
-def main() -> None:
-    """Check every entry of the unit file and write the results (then leave at once)."""
-    with open(sys.argv[1], encoding="utf-8") as handle:
-        unit = json.load(handle)
-    sys.path[:] = unit["sys_path"]
-    results = []
+class NotIdenticalError(ImportError):
+    """Raised by a probe module when the entry does not hold; its message is the reason."""
+
+
+def prove(old: str, new: str, kind: str) -> None:
+    """Check one entry in this (isolated) interpreter; NotIdenticalError when it does not hold.
+
+    Called by the probe module `adopt --verify` generates for the entry, so that the
+    validator's `import` task (warm forked workers, timeouts, crash containment) runs it.
+    """
     sink = io.StringIO()
     with (
         warnings.catch_warnings(),
@@ -91,7 +92,6 @@ def main() -> None:
         contextlib.redirect_stderr(sink),
     ):
         warnings.simplefilter("ignore")
-        results = [_check(entry) for entry in unit["entries"]]
-    with open(sys.argv[2], "w", encoding="utf-8") as handle:
-        json.dump(results, handle)
-    os._exit(0)
+        result = _check({"old": old, "new": new, "kind": kind})
+    if not result["ok"]:
+        raise NotIdenticalError(str(result["why"]))

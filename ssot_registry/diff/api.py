@@ -187,14 +187,24 @@ def _assignment(api: ModuleApi, node: ast.Assign | ast.AnnAssign | ast.AugAssign
 
 
 def build_api(
-    sources: Mapping[str, bytes], is_package: Callable[[str], bool]
+    sources: Mapping[str, bytes],
+    is_package: Callable[[str], bool],
+    unchanged: Mapping[str, ModuleApi] | None = None,
 ) -> tuple[ApiIndex, list[str]]:
-    """The API of a snapshot (`/` path -> source bytes) and the files that did not parse."""
+    """The API of a snapshot (`/` path -> source bytes) and the files that did not parse.
+
+    `unchanged` maps files whose bytes are the same in another snapshot to the API read
+    there: reused instead of parsed again when the module keeps its name.
+    """
     index = ApiIndex()
     errors = []
     for relative, data in sorted(sources.items()):
         module = module_of(relative, is_package)
         if module is None:
+            continue
+        same = (unchanged or {}).get(relative)
+        if same is not None and same.module == module:
+            index.modules[module] = same
             continue
         try:
             tree = ast.parse(data, filename=relative)

@@ -13,7 +13,6 @@ from ssot_registry.diff import git
 from ssot_registry.diff.api import ApiIndex, Binding, ModuleApi, build_api
 from ssot_registry.diff.model import DiffError, DiffFinding, DiffReport, Proposal
 from ssot_registry.exceptions import RegistryError
-from ssot_registry.migration.files import find_sources
 from ssot_registry.registry import Alias, ImportPath, Registry, read_text
 
 __all__ = ["diff"]
@@ -43,24 +42,29 @@ class _Diff:
             name for name in git.tracked_files(root, commit, ["."]) if name.endswith("__init__.py")
         }
         before_files = git.tracked_files(root, commit, paths)
+        before_sources = git.read_files(root, commit, before_files)
         self.before, errors = build_api(
-            git.read_files(root, commit, before_files),
-            lambda folder: f"{folder}/__init__.py" in every_init,
+            before_sources, lambda folder: f"{folder}/__init__.py" in every_init
         )
+        now_sources = self._working_tree()
+        unchanged = {
+            relative: api
+            for api in self.before.modules.values()
+            if (relative := api.file) in now_sources
+            and now_sources[relative] == before_sources[relative]
+        }
         self.now, more = build_api(
-            self._working_tree(), lambda folder: (root / folder / "__init__.py").is_file()
+            now_sources, lambda folder: (root / folder / "__init__.py").is_file(), unchanged
         )
         self.report.errors += errors + more
         self.renamed = git.renames(root, commit, paths)
         self.version = _current_version(registry)
 
     def _working_tree(self) -> dict[str, bytes]:
-        found: dict[str, bytes] = {}
-        for path in find_sources([self.root / p for p in self.paths]):
-            if path.endswith(".py"):
-                relative = os.path.relpath(path, self.root).replace(os.sep, "/")
-                found[relative] = Path(path).read_bytes()
-        return found
+        return {
+            relative: (self.root / relative).read_bytes()
+            for relative in git.working_files(self.root, self.paths)
+        }
 
     def covered(self, path: ImportPath) -> bool:
         return self.registry is not None and self.registry.find_alias(path) is not None

@@ -9,7 +9,15 @@ from pathlib import Path
 
 from ssot_registry.diff.model import DiffError
 
-__all__ = ["commit_of", "read_files", "renames", "show", "toplevel", "tracked_files"]
+__all__ = [
+    "commit_of",
+    "read_files",
+    "renames",
+    "show",
+    "toplevel",
+    "tracked_files",
+    "working_files",
+]
 
 
 def _git(root: Path | None, *arguments: str, data: bytes | None = None) -> bytes:
@@ -52,6 +60,16 @@ def tracked_files(root: Path, commit: str, paths: Sequence[str]) -> list[str]:
         for name in output.decode("utf-8", "surrogateescape").split("\0")
         if name.endswith(".py")
     )
+
+
+def working_files(root: Path, paths: Sequence[str]) -> list[str]:
+    """Every `.py` file under `paths` in the working tree: tracked, or untracked and not
+    ignored (`git ls-files`, so `.gitignore` is honoured and deleted files are left out)."""
+    output = _git(
+        root, "ls-files", "-z", "--cached", "--others", "--exclude-standard", "--", *paths
+    )
+    names = output.decode("utf-8", "surrogateescape").split("\0")
+    return sorted({n for n in names if n.endswith(".py") and (root / n).is_file()})
 
 
 def read_files(root: Path, commit: str, files: Sequence[str]) -> dict[str, bytes]:

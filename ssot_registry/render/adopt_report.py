@@ -146,4 +146,4 @@ def render_adopt_json(report: AdoptReport) -> str:
         ],
         "toml": render_entries(report.added),
     }
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(data, ensure_ascii=False) + "\n"

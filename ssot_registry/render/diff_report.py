@@ -71,7 +71,7 @@ def render_diff_json(report: DiffReport) -> str:
         "covered": report.covered,
         "errors": report.errors,
     }
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(data, ensure_ascii=False) + "\n"
 
 
 def _data(text: str) -> str:

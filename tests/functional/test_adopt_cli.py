@@ -152,3 +152,13 @@ def test_usage_errors_exit_2(project: Path, capsys: pytest.CaptureFixture[str]) 
     """A path that does not exist is a one-line usage error, exit status 2."""
     assert main(["adopt", "missing"]) == 2
     assert capsys.readouterr().err == "ssot-registry: error: missing: no such file or folder\n"
+
+
+def test_fragment_file_is_idempotent_too(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`-o adopted.toml` (a fragment, not the registry) also gains each entry once."""
+    assert main(["adopt", "pkg", "-o", "adopted.toml"]) == 0
+    first = (project / "adopted.toml").read_text(encoding="utf-8")
+    assert first.startswith("# adopted from pkg/old.py:2\n[[alias]]\n")
+    assert main(["adopt", "pkg", "-o", "adopted.toml"]) == 0
+    assert (project / "adopted.toml").read_text(encoding="utf-8") == first
+    assert "0 entries to add, 1 already in the registry" in capsys.readouterr().out
