@@ -11,6 +11,7 @@ and mode. Temporaries are named `.NAME.ssot-PID-XXXXXXXX.tmp`;
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import stat
@@ -151,19 +152,19 @@ def replace_file(path: str, data: bytes, original: bytes, stamp: Stamp) -> None:
     file, and a file with several hard links (replacing one link would leave
     the others with the old text); keeps owner, group and mode.
     """
-    _unchanged(path, original, stamp)
-    info = os.lstat(path)
-    if info.st_nlink > 1:
-        raise SourceError(
-            f"not written: the file has {info.st_nlink} hard links, and replacing it would"
-            " leave the others with the old text; rewrite it by hand"
-        )
-    writable = stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH
-    if not info.st_mode & writable or not os.access(path, os.W_OK):
-        raise SourceError("cannot write: the file is read-only; make it writable and run again")
     folder, name = os.path.split(path)
     temporary = None
     try:
+        _unchanged(path, original, stamp)
+        info = os.lstat(path)
+        if info.st_nlink > 1:
+            raise SourceError(
+                f"not written: the file has {info.st_nlink} hard links, and replacing it would"
+                " leave the others with the old text; rewrite it by hand"
+            )
+        writable = stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH
+        if not info.st_mode & writable or not os.access(path, os.W_OK):
+            raise SourceError("cannot write: the file is read-only; make it writable and run again")
         handle, temporary = _create_temporary(folder or ".", name)
         _fill(handle, temporary, data, info)
         _unchanged(path, original, stamp)  # the last look, right before the swap
@@ -174,7 +175,8 @@ def replace_file(path: str, data: bytes, original: bytes, stamp: Stamp) -> None:
         raise SourceError(f"cannot write: {error.strerror}{where}") from None
     finally:
         if temporary is not None:
-            os.unlink(temporary)
+            with contextlib.suppress(OSError):  # gone already: nothing is left behind
+                os.unlink(temporary)
 
 
 def is_temporary_name(name: str) -> bool:

@@ -173,3 +173,18 @@ def test_file_that_is_not_notebook_json(tmp_path: Path, registry: Registry) -> N
     (tmp_path / "nb.ipynb").write_text('{"cells": [\n  "import app.old",\n', encoding="utf-8")
     report = scan_report([tmp_path], registry)
     assert [error.message for error in report.errors] == ["line 3: not a notebook: invalid JSON"]
+
+
+def test_reports_name_the_cell(tmp_path: Path, registry: Registry) -> None:
+    """JSON findings carry ruff's `"cell"` key; GitHub annotations put the cell in the message."""
+    from ssot_registry.render.scan_report import render_findings_github, render_findings_json
+
+    notebook = tmp_path / "nb.ipynb"
+    _notebook(notebook, _cell("markdown", ["x"]), _cell("code", ["import app.old\n"]))
+    report = scan_report([notebook], registry)
+    finding = json.loads(render_findings_json(report))["findings"][0]
+    assert (finding["cell"], finding["line"], finding["col"]) == (2, 1, 8)
+    assert render_findings_github(report) == (
+        f"::error file={notebook},title=SSOT101::cell 2:1:8: app.old is deprecated since 1.4.0"
+        " and will be removed in 2.0.0; use app.new instead.\n"
+    )
