@@ -12,7 +12,6 @@ from ssot_registry.cli.common import (
     EXIT_FINDINGS,
     EXIT_OK,
     UsageError,
-    add_installed_option,
     add_registry_option,
     emit,
     load_registries,
@@ -92,8 +91,7 @@ def register(commands: Any) -> None:
         "deprecated paths with since / remove in / status (overdue when the registry's "
         "version reached remove_in), third-party paths and requirements.",
     )
-    add_registry_option(docs)
-    add_installed_option(docs)
+    add_registry_option(docs, installed=True)
     docs.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
     docs.add_argument(
         "--check", action="store_true", help="exit 1 if FILE is not up to date (needs -o)"
