@@ -42,10 +42,10 @@ def register(commands: Any) -> None:
     scan = commands.add_parser(
         "scan",
         help="find uses of deprecated import paths in source files (exit 1 if any)",
-        description="Read .py and .pyi files (never importing them) and report every use of "
-        "an alias, tombstone or [[external]] old path: imports, attribute chains and the "
-        "mock.patch / import_module / monkeypatch.setattr / importorskip strings. "
-        "Exit 1 when anything is found.",
+        description="""Read .py and .pyi files (never importing them) and report every use of an
+        alias, tombstone or [[external]] old path: imports, attribute chains and the mock.patch /
+        import_module / monkeypatch.setattr / importorskip strings. Exit 1 when anything is
+        found.""",
     )
     _add_paths(scan)
     scan.add_argument("--format", choices=("text", "json", "github"), default="text")
@@ -60,9 +60,9 @@ def register(commands: Any) -> None:
     migrate = commands.add_parser(
         "migrate",
         help="rewrite deprecated import paths (a diff, or in place with --write)",
-        description="Rewrite every deprecated path to its canonical one, byte-exact apart from "
-        "the paths. Prints a unified diff; --write applies it. Exit 1 when something would "
-        "change (without --write) or needs a person.",
+        description="""Rewrite every deprecated path to its canonical one, byte-exact apart from
+        the paths. Prints a unified diff; --write applies it. Exit 1 when something would change
+        (without --write) or needs a person.""",
     )
     _add_paths(migrate)
     migrate.add_argument("--write", action="store_true", help="rewrite the files in place")
@@ -77,9 +77,9 @@ def register(commands: Any) -> None:
     ruff = formats.add_parser(
         "ruff",
         help="the [lint.flake8-tidy-imports.banned-api] table for ruff (TID251)",
-        description="Print ruff's [lint.flake8-tidy-imports.banned-api] table (TID251) with "
-        "every alias and external old path, as a marked block; -o FILE puts the block into "
-        "a ruff config and replaces it on later runs.",
+        description="""Print ruff's [lint.flake8-tidy-imports.banned-api] table (TID251) with every
+        alias and external old path, as a marked block; -o FILE puts the block into a ruff config
+        and replaces it on later runs.""",
     )
     add_registry_option(ruff, installed=True)
     ruff.add_argument(

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import json
-from typing import Literal, TypedDict
+from typing import TypedDict
 
-from ssot_registry.validator.report import CheckReport, EntryKind
+from ssot_registry.validator.report import CheckReport
 
 __all__ = ["ReportData", "render_json", "report_data"]
 
@@ -32,8 +32,8 @@ class ResultData(TypedDict):
     """One of `results`: an entry's outcome (a finding's code and message when it failed)."""
 
     entry: str
-    kind: EntryKind
-    status: Literal["ok", "fail"]
+    kind: str  # "symbol", "alias", "requirement" or "registry"
+    status: str  # "ok" or "fail"
     code: str | None
     message: str
     line: int | None
