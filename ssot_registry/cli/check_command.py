@@ -15,7 +15,7 @@ from ssot_registry.cli.common import (
     EXIT_FINDINGS,
     EXIT_OK,
     UsageError,
-    add_installed_option,
+    add_isolation_options,
     add_registry_option,
     emit,
     installed_registries,
@@ -71,23 +71,12 @@ def register(commands: Any) -> None:
         help="prove that every entry imports, resolves and is installed",
         description="Validate the registry: requirements, symbols and aliases (through the shims).",
     )
-    add_registry_option(parser)
-    add_installed_option(parser)
+    add_registry_option(parser, installed=True)
     parser.add_argument("--format", choices=FORMATS, default="text", help="report format")
     parser.add_argument("--output", metavar="FILE", help="write the report to FILE, not stdout")
-    isolation = parser.add_mutually_exclusive_group()
-    isolation.add_argument(
-        "--isolate",
-        dest="isolate",
-        action="store_true",
-        default=True,
-        help="import each module in a fresh interpreter state (default)",
-    )
-    isolation.add_argument(
-        "--no-isolate",
-        dest="isolate",
-        action="store_false",
-        help="import everything in this process (faster; no timeout, a crash ends the run)",
+    add_isolation_options(
+        parser,
+        no_isolate="import everything in this process (faster; no timeout, a crash ends the run)",
     )
     parser.add_argument("--jobs", type=int, metavar="N", help="parallel workers (default: CPUs)")
     parser.add_argument(

@@ -14,7 +14,7 @@ __all__ = [
     "EXIT_FINDINGS",
     "EXIT_OK",
     "UsageError",
-    "add_installed_option",
+    "add_isolation_options",
     "add_registry_option",
     "emit",
     "installed_registries",
@@ -33,24 +33,36 @@ class UsageError(Exception):
     """The command line is wrong; the message is the one-line reason."""
 
 
-def add_registry_option(parser: argparse.ArgumentParser) -> None:
-    """`--registry FILE`, shared by every command that reads a registry."""
+def add_registry_option(parser: argparse.ArgumentParser, *, installed: bool = False) -> None:
+    """`--registry FILE`, shared by every command that reads a registry; with `installed`,
+    also `--installed` (use the registries installed distributions advertise too)."""
     parser.add_argument(
         "--registry",
         metavar="FILE",
         help="registry file (default: [tool.ssot-registry] in pyproject.toml, "
         "else ./registry.toml)",
     )
+    if installed:
+        parser.add_argument(
+            "--installed",
+            action="store_true",
+            help="also use every registry that installed distributions advertise "
+            "(entry-point group 'ssot_registry'); the project's registry is then optional",
+        )
 
 
-def add_installed_option(parser: argparse.ArgumentParser) -> None:
-    """`--installed`: also use the registries installed distributions advertise."""
-    parser.add_argument(
-        "--installed",
+def add_isolation_options(parser: argparse.ArgumentParser, *, no_isolate: str) -> None:
+    """`--isolate` (the default) or `--no-isolate` (`no_isolate` is its help), for the commands
+    that import the user's code."""
+    isolation = parser.add_mutually_exclusive_group()
+    isolation.add_argument(
+        "--isolate",
+        dest="isolate",
         action="store_true",
-        help="also use every registry that installed distributions advertise "
-        "(entry-point group 'ssot_registry'); the project's registry is then optional",
+        default=True,
+        help="import each module in a fresh interpreter state (default)",
     )
+    isolation.add_argument("--no-isolate", dest="isolate", action="store_false", help=no_isolate)
 
 
 _NONE_INSTALLED = (

@@ -4,20 +4,22 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from ssot_registry.cli.common import (
     EXIT_FINDINGS,
     EXIT_OK,
     UsageError,
-    add_installed_option,
     add_registry_option,
     emit,
     load_combined,
 )
 
 __all__ = ["register"]
+
+T = TypeVar("T")
 
 
 def _add_paths(parser: argparse.ArgumentParser) -> None:
@@ -32,8 +34,7 @@ def _add_paths(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--jobs", type=int, default=None, metavar="N", help="worker processes (default: CPUs)"
     )
-    add_registry_option(parser)
-    add_installed_option(parser)
+    add_registry_option(parser, installed=True)
 
 
 def register(commands: Any) -> None:
@@ -41,10 +42,10 @@ def register(commands: Any) -> None:
     scan = commands.add_parser(
         "scan",
         help="find uses of deprecated import paths in source files (exit 1 if any)",
-        description="Read .py and .pyi files (never importing them) and report every use of "
-        "an alias, tombstone or [[external]] old path: imports, attribute chains and the "
-        "mock.patch / import_module / monkeypatch.setattr / importorskip strings. "
-        "Exit 1 when anything is found.",
+        description="""Read .py and .pyi files (never importing them) and report every use of an
+        alias, tombstone or [[external]] old path: imports, attribute chains and the mock.patch /
+        import_module / monkeypatch.setattr / importorskip strings. Exit 1 when anything is
+        found.""",
     )
     _add_paths(scan)
     scan.add_argument("--format", choices=("text", "json", "github"), default="text")
@@ -59,9 +60,9 @@ def register(commands: Any) -> None:
     migrate = commands.add_parser(
         "migrate",
         help="rewrite deprecated import paths (a diff, or in place with --write)",
-        description="Rewrite every deprecated path to its canonical one, byte-exact apart from "
-        "the paths. Prints a unified diff; --write applies it. Exit 1 when something would "
-        "change (without --write) or needs a person.",
+        description="""Rewrite every deprecated path to its canonical one, byte-exact apart from
+        the paths. Prints a unified diff; --write applies it. Exit 1 when something would change
+        (without --write) or needs a person.""",
     )
     _add_paths(migrate)
     migrate.add_argument("--write", action="store_true", help="rewrite the files in place")
@@ -76,12 +77,11 @@ def register(commands: Any) -> None:
     ruff = formats.add_parser(
         "ruff",
         help="the [lint.flake8-tidy-imports.banned-api] table for ruff (TID251)",
-        description="Print ruff's [lint.flake8-tidy-imports.banned-api] table (TID251) with "
-        "every alias and external old path, as a marked block; -o FILE puts the block into "
-        "a ruff config and replaces it on later runs.",
+        description="""Print ruff's [lint.flake8-tidy-imports.banned-api] table (TID251) with every
+        alias and external old path, as a marked block; -o FILE puts the block into a ruff config
+        and replaces it on later runs.""",
     )
-    add_registry_option(ruff)
-    add_installed_option(ruff)
+    add_registry_option(ruff, installed=True)
     ruff.add_argument(
         "--output",
         "-o",
@@ -92,9 +92,23 @@ def register(commands: Any) -> None:
     ruff.set_defaults(handler=run_export_ruff)
 
 
-def _check_options(options: argparse.Namespace) -> None:
+def _over_paths(
+    options: argparse.Namespace, label: str, use_case: Callable[..., T], **settings: bool
+) -> T:
+    """Run `scan_report` or `migrate_report` over the command's paths behind a progress line
+    (a missing path, a wrong --jobs: UsageError)."""
+    from ssot_registry.render.terminal import Progress
+
     if options.jobs is not None and options.jobs < 1:
         raise UsageError(f"--jobs must be at least 1, got {options.jobs}")
+    registry = load_combined(options)
+    try:
+        with Progress(label):
+            return use_case(
+                options.paths, registry, exclude=options.exclude, jobs=options.jobs, **settings
+            )
+    except FileNotFoundError as error:
+        raise UsageError(f"{error}: no such file or directory") from None
 
 
 def run_scan(options: argparse.Namespace) -> int:
@@ -105,21 +119,11 @@ def run_scan(options: argparse.Namespace) -> int:
         render_findings_json,
         render_findings_text,
     )
-    from ssot_registry.render.terminal import Progress, Style
+    from ssot_registry.render.terminal import Style
 
-    _check_options(options)
-    registry = load_combined(options)
-    try:
-        with Progress("ssot-registry: scanning"):
-            report = scan_report(
-                options.paths,
-                registry,
-                exclude=options.exclude,
-                jobs=options.jobs,
-                full_parse=options.full_parse,
-            )
-    except FileNotFoundError as error:
-        raise UsageError(f"{error}: no such file or directory") from None
+    report = _over_paths(
+        options, "ssot-registry: scanning", scan_report, full_parse=options.full_parse
+    )
     if options.format == "text":
         style = Style.for_stream(sys.stdout) if options.output is None else Style()
         text = render_findings_text(report, style)
@@ -135,21 +139,10 @@ def run_migrate(options: argparse.Namespace) -> int:
     """`ssot-registry migrate`: print the diff (or write it); exit 1 when work is left."""
     from ssot_registry.migration import migrate_report
     from ssot_registry.render.scan_report import render_migration_summary
-    from ssot_registry.render.terminal import Progress, Style
+    from ssot_registry.render.terminal import Style
 
-    _check_options(options)
-    registry = load_combined(options)
-    try:
-        with Progress("ssot-registry: rewriting" if options.write else "ssot-registry: reading"):
-            result = migrate_report(
-                options.paths,
-                registry,
-                write=options.write,
-                exclude=options.exclude,
-                jobs=options.jobs,
-            )
-    except FileNotFoundError as error:
-        raise UsageError(f"{error}: no such file or directory") from None
+    label = "ssot-registry: rewriting" if options.write else "ssot-registry: reading"
+    result = _over_paths(options, label, migrate_report, write=options.write)
     if not options.write:
         sys.stdout.write(result.diff)
     style = Style.for_stream(sys.stderr)

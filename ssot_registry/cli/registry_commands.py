@@ -12,7 +12,6 @@ from ssot_registry.cli.common import (
     EXIT_FINDINGS,
     EXIT_OK,
     UsageError,
-    add_installed_option,
     add_registry_option,
     emit,
     load_registries,
@@ -79,8 +78,8 @@ def register(commands: Any) -> None:
     schema = commands.add_parser(
         "schema",
         help="print the registry file's JSON Schema",
-        description="Print the JSON Schema of registry.toml (generated from the pydantic "
-        "models), for TOML editors and other validators.",
+        description="""Print the JSON Schema of registry.toml (generated from the pydantic models),
+        for TOML editors and other validators.""",
     )
     schema.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
     schema.set_defaults(handler=_schema)
@@ -88,12 +87,11 @@ def register(commands: Any) -> None:
     docs = commands.add_parser(
         "docs",
         help="Markdown page of the registry",
-        description="Write a deterministic Markdown page of the registry: copy-paste imports, "
-        "deprecated paths with since / remove in / status (overdue when the registry's "
-        "version reached remove_in), third-party paths and requirements.",
+        description="""Write a deterministic Markdown page of the registry: copy-paste imports,
+        deprecated paths with since / remove in / status (overdue when the registry's version
+        reached remove_in), third-party paths and requirements.""",
     )
-    add_registry_option(docs)
-    add_installed_option(docs)
+    add_registry_option(docs, installed=True)
     docs.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
     docs.add_argument(
         "--check", action="store_true", help="exit 1 if FILE is not up to date (needs -o)"
@@ -103,9 +101,9 @@ def register(commands: Any) -> None:
     explain = commands.add_parser(
         "explain",
         help="what a path is in the registry",
-        description="Say what PATH is in the registry (canonical, alias of what, tombstone, "
-        "external or unknown), its since / remove_in and registry line, and where the "
-        "canonical object is defined (imports it unless --no-import).",
+        description="""Say what PATH is in the registry (canonical, alias of what, tombstone,
+        external or unknown), its since / remove_in and registry line, and where the canonical
+        object is defined (imports it unless --no-import).""",
     )
     add_registry_option(explain)
     explain.add_argument(

@@ -34,10 +34,10 @@ def register(commands: Any) -> None:
     stubs = commands.add_parser(
         "stubs",
         help="type stubs marking deprecated imports (PEP 702) for pyright and mypy",
-        description="Write .pyi stubs for old paths that do not exist as source, so that "
-        "type checkers resolve them and flag aliased plain functions as deprecated (PEP 702). "
-        "Stubs never change a type: classes, enums and other objects are re-exported unmarked. "
-        "Reads source only; imports nothing.",
+        description="""Write .pyi stubs for old paths that do not exist as source, so that type
+        checkers resolve them and flag aliased plain functions as deprecated (PEP 702). Stubs never
+        change a type: classes, enums and other objects are re-exported unmarked. Reads source
+        only; imports nothing.""",
     )
     add_registry_option(stubs)
     stubs.add_argument(
