@@ -146,6 +146,7 @@ def test_file_replaced_by_another_with_the_same_bytes_is_not_overwritten(
         replace_file(str(target), outcome.rewritten, outcome.original, outcome.stamp)
 
 
+@pytest.mark.skipif(not hasattr(os, "link"), reason="no hard links on this platform (Pyodide)")
 def test_hard_linked_file_is_reported_and_left(tmp_path: Path, registry: Registry) -> None:
     """A file with two links is not replaced (that would split them); both keep the same text."""
     first = write_module(tmp_path, "app/user.py", "import app.old\n")
