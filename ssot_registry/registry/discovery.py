@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from pathlib import Path
 
 from ssot_registry.exceptions import Problem, RegistryError
@@ -56,6 +55,8 @@ def _from_pyproject(pyproject: Path) -> Path | None:
     if not isinstance(tool, dict):
         return None
     if _TABLE not in tool:
+        import difflib  # only for a pyproject.toml without our table: not at every start
+
         close = difflib.get_close_matches(_TABLE, [str(key) for key in tool], n=1, cutoff=0.8)
         if close:
             raise _pyproject_problem(

@@ -23,7 +23,7 @@ from pydantic import (
 )
 
 from ssot_registry.registry.entries import Category, Kind, Mode
-from ssot_registry.registry.paths import PATH_PATTERN, ImportPath, check_dotted_name
+from ssot_registry.registry.paths import PATH_PATTERN, check_dotted_name, check_path
 
 __all__ = [
     "SCHEMA_DIALECT",
@@ -75,11 +75,6 @@ def _check_identifier(text: str) -> str:
     return text
 
 
-def _check_path(text: str) -> str:
-    ImportPath.parse(text)  # exact: identifiers only, no trailing newline, no lookalike digits
-    return text
-
-
 def _check_schema_number(value: object) -> object:
     """`schema = true` and `schema = 1.0` are not the integer 1 (TOML tells them apart)."""
     if isinstance(value, (bool, float)):
@@ -101,7 +96,7 @@ _PATH_SCHEMA = {
     "pattern": PATH_PATTERN,
     "description": "An import path: 'pkg.module' or 'pkg.module:Name'.",
 }
-PathText = Annotated[str, AfterValidator(_check_path), WithJsonSchema(_PATH_SCHEMA)]
+PathText = Annotated[str, AfterValidator(check_path), WithJsonSchema(_PATH_SCHEMA)]
 VersionText = Annotated[str, AfterValidator(_check_version)]
 SpecifierText = Annotated[str, AfterValidator(_check_specifier)]
 ModuleName = Annotated[str, AfterValidator(_check_module)]

@@ -7,7 +7,6 @@ import importlib
 import keyword
 import re
 import sys
-import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -16,6 +15,7 @@ __all__ = [
     "PATH_PATTERN",
     "ImportPath",
     "check_dotted_name",
+    "check_path",
     "covering_module",
     "import_object",
     "split_path",
@@ -53,7 +53,12 @@ def check_dotted_name(text: str, what: str) -> None:
             raise ValueError(f"the {what} {text!r} has an empty part")
         if not part.isidentifier():
             raise ValueError(f"the {what} {text!r} has {part!r}, which is not a Python identifier")
-        normal = part if part.isascii() else unicodedata.normalize("NFKC", part)
+        if not part.isascii():
+            import unicodedata  # only for non-ASCII names: not at every start
+
+            normal = unicodedata.normalize("NFKC", part)
+        else:
+            normal = part
         if normal != part:
             raise ValueError(
                 f"the {what} {text!r} has {part!r}, which Python code reads as {normal!r}; "
@@ -95,6 +100,21 @@ def walk_attributes(value: Any, attributes: Iterable[str]) -> Any:
     return value
 
 
+def check_path(text: str) -> str:
+    """`text` itself when it is an import path (see `ImportPath.parse`); ValueError saying what
+    is wrong and how otherwise."""
+    if text.isascii() and _path_pattern().fullmatch(text):
+        return text  # the common case: one regular expression, no object built
+    module, colon, qualname = text.partition(":")
+    try:
+        check_dotted_name(module, "module part")
+        if colon:
+            check_dotted_name(qualname, "attribute part")
+    except ValueError as error:
+        raise ValueError(f"{text!r} is not an import path: {error} ({_EXAMPLE})") from None
+    return text
+
+
 @dataclass(frozen=True, slots=True, order=True)
 class ImportPath:
     """A dotted module path, optionally followed by `:qualname` (an attribute inside it)."""
@@ -112,15 +132,8 @@ class ImportPath:
         """
         if not isinstance(text, str):
             raise TypeError(f"an import path must be a string, got {type(text).__name__}")
+        check_path(text)
         module, colon, qualname = text.partition(":")
-        if text.isascii() and _path_pattern().fullmatch(text):
-            return cls(module, qualname if colon else None)
-        try:
-            check_dotted_name(module, "module part")
-            if colon:
-                check_dotted_name(qualname, "attribute part")
-        except ValueError as error:
-            raise ValueError(f"{text!r} is not an import path: {error} ({_EXAMPLE})") from None
         return cls(module, qualname if colon else None)
 
     @property
