@@ -164,16 +164,10 @@ def import_cycles() -> list[list[str]]:
     return sorted(cycles)
 
 
-# The one known cycle, hidden by a function-local import: the text and ast import planners
-# call each other. wt/files and wt/py315 remove it (one planner for both paths, issue 10
-# item 2); the lead deletes this entry after that merge.
-KNOWN_CYCLES = [["ssot_registry.migration.analyze", "ssot_registry.migration.imports"]]
-
-
 def test_no_import_cycle_between_modules_of_one_package() -> None:
     """No two modules of one package import each other, directly or around a loop, at run
     time (function-local imports included; `if TYPE_CHECKING:` imports are not run)."""
-    assert [cycle for cycle in import_cycles() if cycle not in KNOWN_CYCLES] == []
+    assert import_cycles() == []
 
 
 def test_function_local_imports_count_and_type_checking_ones_do_not() -> None:
