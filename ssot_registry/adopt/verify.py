@@ -61,6 +61,7 @@ def verify(
             names,
             sys_path=[scratch, *search_path((), source)],
             roots={*roots, *names},
+            registry=registry,  # names the [requires] distribution of a missing module
             jobs=jobs,
             timeout=timeout,
         )

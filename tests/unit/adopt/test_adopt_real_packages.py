@@ -81,6 +81,8 @@ def test_langchain_deprecated_lookup(
     assert entry.shim.what == "DEPRECATED_LOOKUP['ChatOpenAI']"
     facades = {f.module: f.names for f in report.facades}
     assert facades["langchain.chains"] == 62
+    fallback = [n for n in report.not_understood if "fallback_module" in n.why]
+    assert [(n.file, n.code) for n in fallback] == [("langchain/agents/load_tools.py", "SSOT401")]
 
 
 def test_airflow_nested_deprecated_classes(
