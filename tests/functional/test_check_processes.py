@@ -159,6 +159,7 @@ def hanging(pids: Path) -> str:
     )
 
 
+@pytest.mark.parametrize("isolate", ["--isolate", "--no-isolate"])
 @pytest.mark.parametrize(
     ("signum", "status", "message"),
     [
@@ -167,13 +168,13 @@ def hanging(pids: Path) -> str:
     ],
 )
 def test_signal_to_check_ends_every_process(
-    tmp_path: Path, pids: Path, signum: int, status: int, message: str
+    tmp_path: Path, pids: Path, signum: int, status: int, message: str, isolate: str
 ) -> None:
     """Ctrl-C (SIGINT to the whole group) or SIGTERM to check: one line, and the hanging
     import and the process it started are both gone."""
     write_app(tmp_path, {"hangs": hanging(pids)}, 'VALUE = "hostile.hangs:VALUE"\n')
     process = subprocess.Popen(
-        [sys.executable, "-m", "ssot_registry", "check", "--registry", "registry.toml"],
+        [sys.executable, "-m", "ssot_registry", "check", "--registry", "registry.toml", isolate],
         cwd=tmp_path,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
