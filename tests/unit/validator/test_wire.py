@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 
 from ssot_registry.validator.records import Cause, Done, failed, import_task, passed
-from ssot_registry.validator.wire import Frames, encode, read_frame, write_all
+from ssot_registry.validator.wire import Frames, encode, read_until, write_all
 
 MESSAGES = [
     Done((passed(import_task("app.a"), "imported app.a"),)),
@@ -24,12 +24,13 @@ def test_frames_decode_whatever_the_chunking() -> None:
         assert decoded == MESSAGES
 
 
-def test_a_complete_frame_is_read_while_the_write_end_stays_open() -> None:
-    """The reader returns as soon as the frame is complete, not at end of file."""
+def test_reading_stops_at_the_last_message_while_the_write_end_stays_open() -> None:
+    """The reader returns as soon as the last message is complete, not at end of file."""
     read_end, write_end = os.pipe()
     try:
-        write_all(write_end, encode(MESSAGES[1]))
-        assert read_frame(read_end, timeout=5.0) == (MESSAGES[1], False)
+        write_all(write_end, b"".join(encode(message) for message in MESSAGES))
+        last = MESSAGES[1]
+        assert read_until(read_end, 5.0, lambda m: m == last) == (MESSAGES, False)
     finally:
         os.close(read_end)
         os.close(write_end)
