@@ -12,7 +12,7 @@ import os
 import sys
 import types
 import warnings
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import NamedTuple
 
 from ssot_registry.exceptions import AliasWarning
@@ -28,7 +28,7 @@ from ssot_registry.validator.records import (
     passed,
 )
 
-__all__ = ["kind_of", "run_units"]
+__all__ = ["in_run_order", "iter_outcomes", "kind_of", "run_units"]
 
 SNIPPET_FILE = "<ssot-registry check>"
 
@@ -55,6 +55,11 @@ def kind_of(value: object) -> str:
     if callable(value):
         return "callable"
     return "object"
+
+
+def _a(kind: str) -> str:
+    """`a class`, `an object`."""
+    return f"an {kind}" if kind[0] in "aeiou" else f"a {kind}"
 
 
 def _matches(kind: str, value: object) -> bool:
@@ -138,10 +143,10 @@ class _Prober:
             return _result(
                 task,
                 "SSOT012",
-                f'{path} is declared kind = "{kind}" but is a {kind_of(value)} '
+                f'{path} is declared kind = "{kind}" but is {_a(kind_of(value))} '
                 f"({type(value).__name__})",
             )
-        return _result(task, None, f"{path} is a {kind_of(value)}")
+        return _result(task, None, f"{path} is {_a(kind_of(value))}")
 
     def check_alias(self, task: Task, registry: Registry) -> list[Outcome]:
         alias = registry.aliases[task.alias]
@@ -300,27 +305,47 @@ def _describe(value: object) -> str:
     return f"{type(value).__name__} {module}.{name}" if name else f"a {type(value).__name__}"
 
 
-def run_units(units: Sequence[Unit], config: WorkerConfig) -> list[Outcome]:
-    """Check every task of `units`: symbols without shims, then, with the registry installed
-    once, aliases and (when `config.shims`) imports; imports without shims otherwise."""
+def _split(tasks: Iterable[Task], config: WorkerConfig) -> tuple[list[Task], list[Task]]:
+    """The tasks checked without the registry's shims, and those checked with them."""
+    shims = config.shims and config.registry is not None
+    plain: list[Task] = []
+    shimmed: list[Task] = []
+    for task in tasks:
+        with_shims = task.kind == "alias" or (task.kind == "import" and shims)
+        (shimmed if with_shims else plain).append(task)
+    return plain, shimmed
+
+
+def in_run_order(tasks: Iterable[Task], config: WorkerConfig) -> list[Task]:
+    """Tasks in the order `iter_outcomes` runs them: without shims first, then with."""
+    plain, shimmed = _split(tasks, config)
+    return plain + shimmed
+
+
+def iter_outcomes(units: Sequence[Unit], config: WorkerConfig) -> Iterator[tuple[Outcome, ...]]:
+    """The outcomes of each task of `units`, one task at a time, in `in_run_order`: symbols
+    (and imports) without shims, then, with the registry installed once, aliases (and, when
+    `config.shims`, imports)."""
     registry = config.registry
     prober = _Prober(registry, config.roots)
-    tasks = [task for unit in units for task in unit.tasks]
-    shims = config.shims and registry is not None
-    shimmed = [t for t in tasks if t.kind == "alias" or (t.kind == "import" and shims)]
+    plain, shimmed = _split((task for unit in units for task in unit.tasks), config)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # what imported code warns about is not the finding
-        outcomes = [
-            prober.check_symbol(task) if task.kind == "symbol" else prober.check_import(task)
-            for task in tasks
-            if task.kind == "symbol" or (task.kind == "import" and not shims)
-        ]
+        for task in plain:
+            check = prober.check_symbol if task.kind == "symbol" else prober.check_import
+            yield (check(task),)
         if shimmed and registry is not None:
-            outcomes += _with_shims(shimmed, prober, registry)
-    return outcomes
+            yield from _with_shims(shimmed, prober, registry)
 
 
-def _with_shims(tasks: list[Task], prober: _Prober, registry: Registry) -> list[Outcome]:
+def run_units(units: Sequence[Unit], config: WorkerConfig) -> list[Outcome]:
+    """Every outcome of `iter_outcomes`, as one list."""
+    return [outcome for outcomes in iter_outcomes(units, config) for outcome in outcomes]
+
+
+def _with_shims(
+    tasks: list[Task], prober: _Prober, registry: Registry
+) -> Iterator[tuple[Outcome, ...]]:
     from ssot_registry.runtime import install, installations
 
     in_place = {id(existing) for existing in installations()}
@@ -329,17 +354,14 @@ def _with_shims(tasks: list[Task], prober: _Prober, registry: Registry) -> list[
         installation = install(registry, strict=False)
     except Exception as error:  # every alias reports it; the symbols stay checked
         message = f"cannot install the registry's shims: {type(error).__name__}: {error}"
-        return [_result(task, "SSOT030", message) for task in tasks]
+        yield from ((_result(task, "SSOT030", message),) for task in tasks)
+        return
     try:
-        return [
-            outcome
-            for task in tasks
-            for outcome in (
-                prober.check_alias(task, registry)
-                if task.kind == "alias"
-                else [prober.check_import(task)]
-            )
-        ]
+        for task in tasks:
+            if task.kind == "alias":
+                yield tuple(prober.check_alias(task, registry))
+            else:
+                yield (prober.check_import(task),)
     finally:
         if id(installation) not in in_place:  # never undo somebody else's installation
             installation.uninstall()

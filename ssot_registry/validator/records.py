@@ -149,9 +149,11 @@ class Ready:
 
 @dataclass(frozen=True, slots=True)
 class Done:
-    """worker -> check: the outcomes of the oldest unit sent."""
+    """worker -> check: the outcomes of the oldest unit sent. Also unit child -> worker, one
+    per task as it is answered (`final` False), then a final one with any task left over."""
 
     outcomes: tuple[Outcome, ...]
+    final: bool = True
 
 
 def symbol_task(symbol: Symbol) -> Task:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal
 
 __all__ = ["CheckReport", "EntryResult", "RootCause"]
@@ -47,7 +47,6 @@ class CheckReport:
     results: tuple[EntryResult, ...]
     root_causes: tuple[RootCause, ...] = ()
     source: str | None = None
-    notes: tuple[str, ...] = field(default=())
 
     @property
     def ok(self) -> bool:

@@ -12,8 +12,9 @@ import os
 import pickle
 import selectors
 import time
+from collections.abc import Callable
 
-__all__ = ["Frames", "encode", "read_frame", "write_all"]
+__all__ = ["Frames", "encode", "read_until", "write_all"]
 
 _HEADER = 8
 _CHUNK = 65536
@@ -52,24 +53,30 @@ class Frames:
         return messages
 
 
-def read_frame(fd: int, timeout: float | None) -> tuple[object | None, bool]:
-    """The first message on `fd`: `(message, False)`, `(None, False)` at end of file or on a
-    broken frame, `(None, True)` when nothing complete arrived within `timeout` seconds
-    (None: no limit)."""
+def read_until(
+    fd: int, timeout: float | None, last: Callable[[object], bool]
+) -> tuple[list[object], bool]:
+    """Messages on `fd` up to and including the first for which `last` is true, and whether
+    the wait timed out (`timeout` seconds in all; None: no limit). Stops early at end of file
+    or on a torn frame (a writer that died mid-write); it never waits for end of file once
+    the last message arrived."""
     frames = Frames()
+    received: list[object] = []
     deadline = None if timeout is None else time.monotonic() + timeout
     with selectors.DefaultSelector() as selector:
         selector.register(fd, selectors.EVENT_READ)
         while True:
             left = None if deadline is None else deadline - time.monotonic()
             if (left is not None and left <= 0) or not selector.select(left):
-                return None, True
+                return received, True
             chunk = os.read(fd, _CHUNK)
             if not chunk:
-                return None, False
+                return received, False
             try:
                 messages = frames.feed(chunk)
             except Exception:  # a child that died mid-write leaves a torn pickle
-                return None, False
-            if messages:
-                return messages[0], False
+                return received, False
+            for message in messages:
+                received.append(message)
+                if last(message):
+                    return received, False

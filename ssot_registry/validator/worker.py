@@ -26,17 +26,18 @@ import signal
 import sys
 
 from ssot_registry.validator import processes, warmup
-from ssot_registry.validator.probe import run_units
+from ssot_registry.validator.probe import in_run_order, iter_outcomes, run_units
 from ssot_registry.validator.records import (
     Configure,
     Done,
     Outcome,
     Ready,
+    Task,
     Unit,
     WorkerConfig,
     unit_failures,
 )
-from ssot_registry.validator.wire import Frames, encode, read_frame, write_all
+from ssot_registry.validator.wire import Frames, encode, read_until, write_all
 
 __all__ = ["run_once", "serve", "serve_on"]
 
@@ -113,12 +114,21 @@ def _terminate(signum: int, frame: object) -> None:
 
 
 def _child(unit: Unit, config: WorkerConfig, write_end: int) -> None:
-    """In the forked child: check, write the outcomes, leave without any cleanup."""
+    """In the forked child: write each task's outcomes as soon as it is checked (so a crash
+    costs only the tasks not yet answered), then `Done`; leave without any cleanup."""
     gc.disable()  # a short-lived child: collecting would only copy the parent's pages
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    data = encode(_check(unit, config))
+    answered: set[Task] = set()
+    rest: tuple[Outcome, ...] = ()
     with contextlib.suppress(OSError):
-        write_all(write_end, data)
+        try:
+            for outcomes in iter_outcomes([unit], config):
+                write_all(write_end, encode(Done(outcomes, final=False)))
+                answered.update(outcome.task for outcome in outcomes)
+        except BaseException as error:
+            left = Unit(unit.module, tuple(t for t in unit.tasks if t not in answered))
+            rest = tuple(unit_failures(left, "SSOT014", f"the check itself failed: {error!r}"))
+        write_all(write_end, encode(Done(rest)))
     os._exit(0)
 
 
@@ -133,29 +143,42 @@ def _fork_unit(unit: Unit, config: WorkerConfig, closing: tuple[int, ...]) -> li
     os.close(write_end)
     _RUNNING[:] = [pid]
     try:
-        return _collect(pid, read_end, unit, config.timeout)
+        return _collect(pid, read_end, unit, config)
     finally:
         _RUNNING.clear()
         processes.end_descendants()
 
 
-def _collect(pid: int, read_end: int, unit: Unit, timeout: float | None) -> list[Outcome]:
-    """The child's outcomes: complete as soon as its frame arrived (a grandchild that still
-    holds the pipe does not matter), else a timeout or a crash."""
+def _collect(pid: int, read_end: int, unit: Unit, config: WorkerConfig) -> list[Outcome]:
+    """The child's outcomes, complete as soon as its `Done` arrived (a grandchild that still
+    holds the pipe does not matter). If it timed out or crashed first, the task it was
+    running and every task after it fail with that."""
     try:
-        message, timed_out = read_frame(read_end, timeout)
+        messages, timed_out = read_until(read_end, config.timeout, _is_done)
     finally:
         os.close(read_end)
-    if message is not None or timed_out:
+    finished = bool(messages) and _is_done(messages[-1])
+    if finished or timed_out:
         with contextlib.suppress(OSError):
             os.kill(pid, signal.SIGKILL)  # done writing (or hanging): it has nothing left to do
     _, status = os.waitpid(pid, 0)
+    outcomes = [o for m in messages if isinstance(m, Done) for o in m.outcomes]
+    if finished:
+        return outcomes
+    answered = {outcome.task for outcome in outcomes}
+    missing = [t for t in in_run_order(unit.tasks, config) if t not in answered]
+    if not missing:
+        return outcomes
+    module = missing[0].module
     if timed_out:
-        message_text = f"importing {unit.module} did not finish within {timeout:g} s (killed)"
-        return unit_failures(unit, "SSOT013", message_text)
-    if isinstance(message, list):
-        return message
-    return unit_failures(unit, "SSOT014", f"importing {unit.module} {describe_status(status)}")
+        why = f"importing {module} did not finish within {config.timeout:g} s (killed)"
+        return outcomes + unit_failures(Unit(module, tuple(missing)), "SSOT013", why)
+    why = f"importing {module} {describe_status(status)}"
+    return outcomes + unit_failures(Unit(module, tuple(missing)), "SSOT014", why)
+
+
+def _is_done(message: object) -> bool:
+    return isinstance(message, Done) and message.final
 
 
 def serve() -> None:

@@ -159,6 +159,7 @@ def hanging(pids: Path) -> str:
     )
 
 
+@pytest.mark.parametrize("isolate", ["--isolate", "--no-isolate"])
 @pytest.mark.parametrize(
     ("signum", "status", "message"),
     [
@@ -167,13 +168,13 @@ def hanging(pids: Path) -> str:
     ],
 )
 def test_signal_to_check_ends_every_process(
-    tmp_path: Path, pids: Path, signum: int, status: int, message: str
+    tmp_path: Path, pids: Path, signum: int, status: int, message: str, isolate: str
 ) -> None:
     """Ctrl-C (SIGINT to the whole group) or SIGTERM to check: one line, and the hanging
     import and the process it started are both gone."""
     write_app(tmp_path, {"hangs": hanging(pids)}, 'VALUE = "hostile.hangs:VALUE"\n')
     process = subprocess.Popen(
-        [sys.executable, "-m", "ssot_registry", "check", "--registry", "registry.toml"],
+        [sys.executable, "-m", "ssot_registry", "check", "--registry", "registry.toml", isolate],
         cwd=tmp_path,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
@@ -218,3 +219,20 @@ def test_no_isolate_contains_what_imported_code_does_to_its_process(tmp_path: Pa
     completed = run_check(tmp_path, "--no-isolate", "--format", "json", "--output", "r.json")
     assert (completed.returncode, completed.stdout, completed.stderr) == (0, "", "")
     assert json.loads((tmp_path / "r.json").read_text())["summary"]["passed"] == 1
+
+
+def test_no_isolate_survives_a_crash_with_a_report(tmp_path: Path) -> None:
+    """--no-isolate: a segfault while importing fails the entry being checked and those after
+    it, keeps the outcomes already written, and ends with a full report (exit 1)."""
+    write_app(
+        tmp_path,
+        {"segv": "import ctypes\nctypes.string_at(0)\n", "fine": "Y = 2\n"},
+        'Y = "hostile.fine:Y"\nS = "hostile.segv"\n',
+    )
+    completed = run_check(tmp_path, "--no-isolate", "--format", "json")
+    assert completed.returncode == 1, completed.stderr
+    data = json.loads(completed.stdout)
+    assert [(r["entry"], r["code"], r["message"]) for r in data["results"]] == [
+        ("Y", None, "hostile.fine:Y is an object"),
+        ("S", "SSOT014", "importing hostile.segv crashed: killed by SIGSEGV"),
+    ]
