@@ -121,14 +121,15 @@ def _child(unit: Unit, config: WorkerConfig, write_end: int) -> None:
     answered: set[Task] = set()
     rest: tuple[Outcome, ...] = ()
     with contextlib.suppress(OSError):
+        blocked = warmup.setup_outcomes(unit)  # a failed [check] setup: one SSOT015
         try:
-            for outcomes in iter_outcomes([unit], config):
+            for outcomes in iter_outcomes([unit], config) if blocked is None else ():
                 write_all(write_end, encode(Done(outcomes, final=False)))
                 answered.update(outcome.task for outcome in outcomes)
         except BaseException as error:
             left = Unit(unit.module, tuple(t for t in unit.tasks if t not in answered))
             rest = tuple(unit_failures(left, "SSOT014", f"the check itself failed: {error!r}"))
-        write_all(write_end, encode(Done(rest)))
+        write_all(write_end, encode(Done(rest if blocked is None else tuple(blocked))))
     os._exit(0)
 
 
