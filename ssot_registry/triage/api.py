@@ -161,12 +161,14 @@ def _refine(failure: Failure, index: StaticIndex) -> Failure:
 def _order_dependent(
     modules: Sequence[TestModule], failures: Sequence[Failure], importer: Importer
 ) -> set[str]:
-    """Failed modules that do import in pytest's order, after the modules before them."""
-    failed = {f.module for f in failures}
+    """Failed modules that do import in pytest's order, after the modules before them
+    (those that hung or crashed alone are left out: they would end the whole sequence)."""
+    failed = {f.module for f in failures if f.code == "SSOT010"}
     if not failed:
         return set()
+    fatal = {f.module for f in failures if f.code != "SSOT010"}
     last = max(i for i, m in enumerate(modules) if m.name in failed)
-    found = importer.in_order(modules[: last + 1])
+    found = importer.in_order([m for m in modules[: last + 1] if m.name not in fatal])
     return {name for name, failure in found.items() if failure is None and name in failed}
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ssot_registry.exceptions import Problem
 from ssot_registry.registry import Registry
+from ssot_registry.registry.check_table import read_check
 from ssot_registry.validator.causes import group_root_causes
 from ssot_registry.validator.findings import file_findings, version_findings
 from ssot_registry.validator.plan import (
@@ -18,9 +19,10 @@ from ssot_registry.validator.plan import (
     search_path,
 )
 from ssot_registry.validator.pool import WorkerPool, run_isolated, run_together
-from ssot_registry.validator.records import Outcome, WorkerConfig
+from ssot_registry.validator.records import Outcome, Warm, WorkerConfig
 from ssot_registry.validator.report import CheckReport, EntryResult
 from ssot_registry.validator.requirements import check_requirement
+from ssot_registry.validator.warmup import parent_packages
 
 __all__ = ["check", "cpus"]
 
@@ -81,7 +83,11 @@ def check(
     # warm workers start now and import this library while the plan is finished here
     pool = WorkerPool(jobs, timeout) if isolate and chosen == "fork" and units else None
     try:
-        path = search_path(paths, registry.source)
+        settings = read_check(registry.source)  # [check]: setup, env, path (SPEC section 15)
+        path = search_path((*settings.path, *paths), registry.source)
+        warm = Warm(
+            tuple(path), parent_packages(u.module for u in units), settings.setup, settings.env
+        )
         results = list(found.results)
         results += [
             check_requirement(requirement, path)
@@ -91,11 +97,11 @@ def check(
         roots = application_roots(registry)
         if isolate:
             config = WorkerConfig(
-                tuple(path), roots, timeout, tuple(preimports(roots, path)), registry
+                tuple(path), roots, timeout, tuple(preimports(roots, path)), registry, warm=warm
             )
             outcomes = run_isolated(units, config, jobs=jobs, method=chosen, pool=pool)
         else:
-            config = WorkerConfig(tuple(path), roots, None, (), registry)
+            config = WorkerConfig(tuple(path), roots, None, (), registry, warm=warm)
             outcomes = run_together(units, config)
     finally:
         if pool is not None:

@@ -18,13 +18,23 @@ import importlib
 import importlib.machinery
 import io
 import os
+from collections.abc import Iterable
 
 from ssot_registry.registry import ImportPath
 from ssot_registry.validator.causes import describe_failure
 from ssot_registry.validator.probe import prepend
-from ssot_registry.validator.records import Cause, Outcome, Unit, Warm, WorkerConfig, failed
+from ssot_registry.validator.records import (
+    Cause,
+    Outcome,
+    Task,
+    Unit,
+    Warm,
+    WorkerConfig,
+    failed,
+    import_task,
+)
 
-__all__ = ["setup_outcomes", "warm_up"]
+__all__ = ["parent_packages", "setup_outcomes", "warm_up"]
 
 _SETUP_FAILURE: list[Cause] = []  # set in the warm worker, inherited by its children
 
@@ -46,14 +56,17 @@ def _run_setup(setup: str, config: WorkerConfig) -> None:
         _SETUP_FAILURE[:] = [describe_failure(error, path.module, config.registry, config.roots)]
 
 
-def warm_up(warm: Warm, config: WorkerConfig) -> int:
-    """Set up as `warm` says; return how many warm-up imports succeeded."""
+def warm_up(warm: Warm, config: WorkerConfig, *, imports: bool = True) -> int:
+    """Set up as `warm` says (without `imports`, only `env` and the setup: a cold worker or
+    `--no-isolate`); return how many warm-up imports succeeded."""
     os.environ.update(dict(warm.env))
     done = 0
     sink = io.StringIO()
     with contextlib.redirect_stdout(sink), contextlib.redirect_stderr(sink):
         if warm.setup is not None:
             _run_setup(warm.setup, config)
+        if not imports:
+            return 0
         for folder in warm.folders:
             importlib.machinery.PathFinder.find_spec("__ssot_registry_warm__", [folder])
         for task in warm.imports if not _SETUP_FAILURE else ():
@@ -74,3 +87,14 @@ def setup_outcomes(unit: Unit) -> list[Outcome] | None:
     where = f" at {cause.file}:{cause.line}" if cause.file else ""
     message = f"the [check] setup failed: {cause.error}{where}"
     return [failed(task, "SSOT015", message, cause) for task in unit.tasks]
+
+
+def parent_packages(modules: Iterable[str]) -> tuple[Task, ...]:
+    """Import tasks for the packages above `modules`, outermost first: what a fresh
+    interpreter runs before any of them (`pkg`, `pkg.sub` for `pkg.sub.mod`)."""
+    names = {
+        ".".join(parts[:end])
+        for parts in (module.split(".") for module in modules)
+        for end in range(1, len(parts))
+    }
+    return tuple(import_task(name) for name in sorted(names, key=lambda n: (n.count("."), n)))

@@ -206,8 +206,8 @@ def serve_on(requests: int, responses: int) -> None:
                 preimported = 0
                 if message.preimport:
                     preimported = _preimport(config.preimport, config.roots)
-                    if config.warm is not None:  # [check], conftests, parent packages
-                        preimported += warmup.warm_up(config.warm, config)
+                if config.warm is not None:  # [check] always; conftests, packages when warm
+                    preimported += warmup.warm_up(config.warm, config, imports=message.preimport)
                 gc.collect()
                 gc.freeze()  # children's collections skip the warm state: no copy-on-write
                 write_all(responses, encode(Ready(preimported)))

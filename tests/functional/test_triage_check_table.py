@@ -68,3 +68,16 @@ def test_unknown_check_key_is_a_load_error(
     assert main(["triage", "tests"]) == 2
     err = capsys.readouterr().err
     assert err.startswith(f"{tmp_path / 'registry.toml'}:8: SSOT001 check.paths: unknown key"), err
+
+
+def test_check_runs_the_setup_before_importing_entries(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`check` uses [check] too: an entry whose module needs the setup imports."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("APP_MODE", raising=False)
+    registry = REGISTRY + '\n[symbols]\nCONFIGURED = "app.guarded:CONFIGURED"\n'
+    guarded = "import app.settings\n\nassert app.settings.CONFIGURED\nCONFIGURED = True\n"
+    write(tmp_path, {**TREE, "src/app/guarded.py": guarded, "registry.toml": registry})
+    assert main(["check", "--registry", "registry.toml", "--jobs", "1"]) == 0
+    assert capsys.readouterr().out.splitlines()[-1].startswith("ok: 1 entries checked")
