@@ -24,12 +24,15 @@ from typing import Any
 __all__ = [
     "FIND_AND_LOAD_UNLOCKED",
     "HANDLE_FROMLIST",
+    "LAZY_IMPORTS",
+    "UNPICKLING_CALLERS",
     "being_imported",
     "called_by_runpy",
     "getframe",
     "is_import_from",
     "module_lock",
     "namespace_loader",
+    "unpickling",
 ]
 
 
@@ -49,26 +52,58 @@ _IMPORT_STAR = dis.opmap.get("IMPORT_STAR", -1)  # up to Python 3.11
 _CALL_INTRINSIC_1 = dis.opmap.get("CALL_INTRINSIC_1", -1)  # from Python 3.12 on
 _INTRINSIC_IMPORT_STAR = 2
 
+# PEP 810 (Python 3.15): `lazy from m import name` binds a placeholder; the first LOAD_GLOBAL
+# or LOAD_NAME of it imports `m` and reads `name` from C (the IMPORT_FROM code), so the
+# module's `__getattr__` runs with the first-use line's frame at that opcode
+LAZY_IMPORTS = sys.version_info >= (3, 15)
+_REIFYING = (
+    frozenset(dis.opmap[name] for name in ("LOAD_GLOBAL", "LOAD_NAME") if name in dis.opmap)
+    if LAZY_IMPORTS
+    else frozenset()
+)
+
+# the functions that resolve a pickled global by name: `find_class` (the unpicklers' own and
+# every override's, such as dill's) and `pickle._getattribute` (the pure-Python unpickler's
+# walk down a dotted name); a module `__getattr__` called from one of them serves unpickling
+UNPICKLING_CALLERS = frozenset({"find_class", "_getattribute"})
+_UNPICKLING_MODULES = frozenset({"pickle", "copyreg", "_compat_pickle"})
+
 # the caller's frame, `depth` frames up (hooks ask for it on every use of an old name)
 getframe: Callable[[int], FrameType] = sys._getframe
 
 
 def is_import_from(frame: FrameType | None) -> bool:
     """True when the frame is executing `from module import name` or `from module import *`
-    (IMPORT_FROM; IMPORT_STAR, or from Python 3.12 on CALL_INTRINSIC_1 INTRINSIC_IMPORT_STAR)."""
+    (IMPORT_FROM; IMPORT_STAR, or from Python 3.12 on CALL_INTRINSIC_1 INTRINSIC_IMPORT_STAR),
+    or on Python 3.15 the first use of a `lazy from` name (a module attribute read at a
+    LOAD_GLOBAL or LOAD_NAME can only be that)."""
     if frame is None or frame.f_lasti < 0:
         return False
     code, index = frame.f_code.co_code, frame.f_lasti
     if index >= len(code):
         return False
     opcode = code[index]
-    if opcode in (_IMPORT_FROM, _IMPORT_STAR):
+    if opcode in (_IMPORT_FROM, _IMPORT_STAR) or opcode in _REIFYING:
         return True
     return (
         opcode == _CALL_INTRINSIC_1
         and index + 1 < len(code)
         and code[index + 1] == _INTRINSIC_IMPORT_STAR
     )
+
+
+def unpickling(frame: FrameType) -> bool:
+    """True when `frame` is part of unpickling: code of `pickle` (its pure-Python `_Unpickler`),
+    `copyreg` or `_compat_pickle`, or a method of an unpickler (an override of `find_class`
+    or `load` such as dill's, on the C or the pure-Python unpickler)."""
+    if frame.f_globals.get("__name__") in _UNPICKLING_MODULES:
+        return True
+    names = frame.f_code.co_varnames
+    pickle = sys.modules.get("pickle")
+    if pickle is None or not names or names[0] != "self":
+        return False
+    unpickler = frame.f_locals.get("self")
+    return isinstance(unpickler, (pickle.Unpickler, pickle._Unpickler))
 
 
 def called_by_runpy(frame: FrameType) -> bool:

@@ -9,7 +9,12 @@ from typing import Any, Protocol
 from warnings import warn
 
 from ssot_registry.registry import ImportPath
-from ssot_registry.runtime.cpython import HANDLE_FROMLIST, getframe, is_import_from
+from ssot_registry.runtime.cpython import (
+    HANDLE_FROMLIST,
+    UNPICKLING_CALLERS,
+    getframe,
+    is_import_from,
+)
 from ssot_registry.runtime.entries import Entry
 from ssot_registry.runtime.messages import shim_message
 
@@ -74,15 +79,16 @@ def shim_getattr(
                     raise ImportError(message, name=module)
                 raise AttributeError(message)
             frame = getframe(1)
-            if frame.f_code is HANDLE_FROMLIST:
+            code = frame.f_code
+            if code is HANDLE_FROMLIST:
                 if entry.refused:
                     raise AttributeError(entry.message)
                 return entry.value(owner)
             hot = entry.hot
-            if hot is None:
+            if hot is None or code.co_name in UNPICKLING_CALLERS:
                 return owner.use_attribute(entry, frame)
-            # the common case, inlined: `frame` is the user's (attribute access and
-            # IMPORT_FROM call this hook directly)
+            # the common case, inlined: `frame` is the user's (attribute access, IMPORT_FROM,
+            # the first use of a `lazy from` name and the C unpickler call this hook directly)
             new_module, attribute, message, category = hot
             try:
                 value = getattr(modules[new_module], attribute)

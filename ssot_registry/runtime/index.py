@@ -54,7 +54,6 @@ class ShimIndex:
         self.registry = registry
         self.strict = strict
         self._by_module = registry.aliases_by_old_module()
-        self._module_aliases = registry.module_aliases()
         self.names = index_names(self._by_module, registry.meta.expose)
         self.tops = frozenset(name for name in self.names if "." not in name)
         self._tables: dict[str, dict[str, Entry]] = {}
@@ -63,7 +62,7 @@ class ShimIndex:
 
     def is_module_alias(self, name: str) -> bool:
         """True when `name` is exactly the `old` of a module alias."""
-        return name in self._module_aliases
+        return name in self.registry.module_aliases()  # built on first use, not at install
 
     def table(self, module: str) -> dict[str, Entry]:
         """Old attribute name -> entry, for the attribute aliases of one old module."""

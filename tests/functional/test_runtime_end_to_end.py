@@ -10,6 +10,10 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.skipif(
+    sys.platform == "emscripten", reason="needs subprocesses, which Pyodide does not have"
+)
+
 REGISTRY = """\
 [registry]
 schema = 1

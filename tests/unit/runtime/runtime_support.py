@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 
+import pytest
+
 from ssot_registry.runtime import Installation
+
+# Pyodide (the CPython 3.14/3.15 lane) runs in one thread of a WebAssembly process
+NEEDS_THREADS = pytest.mark.skipif(
+    sys.platform == "emscripten", reason="needs threads, which Pyodide does not have"
+)
 
 HEADER = """\
 [registry]

@@ -11,11 +11,13 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from runtime_support import HEADER
+from runtime_support import HEADER, NEEDS_THREADS
 
 from ssot_registry.exceptions import AliasWarning, DeprecatedAliasWarning
 from ssot_registry.registry import load_text
 from ssot_registry.runtime import install
+
+pytestmark = NEEDS_THREADS
 
 THREADS = 16
 MODULES = 12
