@@ -16,7 +16,7 @@ tests=(tests/unit/runtime tests/unit/migration)
 echo "== pyodide lane: wheels and compiled registries on the host"
 "$host_python" -m pip install -q --target "$work/site" --only-binary=:all: --platform any \
   --python-version 3.14 --implementation py --no-compile \
-  pytest hypothesis wrapt importlib-metadata zipp typing-extensions packaging
+  pytest hypothesis wrapt importlib-metadata zipp typing-extensions packaging dill==0.4.1
 PYTHONPATH=.ci/pyodide "$host_python" -m pytest -q -p no:cacheprovider -p pyodide_plugin \
   --record-registries "$work/registries" "${tests[@]}" >"$work/host.log" \
   || { cat "$work/host.log"; exit 1; }
