@@ -17,6 +17,8 @@ from importlib.machinery import ModuleSpec
 from types import CodeType, FrameType, ModuleType
 from typing import Any
 
+from tests.helpers.runtime import NEEDS_THREADS
+
 from ssot_registry.runtime import cpython
 
 
@@ -70,9 +72,7 @@ def test_the_import_star_opcodes_are_where_expected() -> None:
     assert "IMPORT_FROM" in dis.opmap
     if sys.version_info >= (3, 12):
         assert "CALL_INTRINSIC_1" in dis.opmap
-        # the table is `_intrinsic1_descs` before 3.14 and `_intrinsic_1_descs` from 3.14 on
-        names = getattr(dis, "_intrinsic1_descs", None) or dis._intrinsic_1_descs  # type: ignore[attr-defined]
-        assert names[2] == "INTRINSIC_IMPORT_STAR"
+        assert dis._intrinsic_1_descs[2] == "INTRINSIC_IMPORT_STAR"  # type: ignore[attr-defined]
     else:
         assert "IMPORT_STAR" in dis.opmap
 
@@ -91,6 +91,7 @@ def test_being_imported_names_the_modules_importlib_is_loading(on_sys_path) -> N
     assert leaf.SEEN == ["cpython_pkg.leaf"]
 
 
+@NEEDS_THREADS
 def test_module_locks_are_held_while_a_module_imports(on_sys_path) -> None:
     """importlib keeps a lock per module being imported in `_module_locks`, the lock
     `module_lock` takes; holding it makes another thread's import of that module wait."""
@@ -162,3 +163,23 @@ def test_frames_expose_what_attribution_reads() -> None:
     assert frame.f_back is not None
     assert frame.f_globals["__name__"] == __name__
     assert frame.f_code.co_filename == __file__
+
+
+def test_unpickling_recognises_the_pickle_machinery_and_unpicklers() -> None:
+    """`unpickling` is true for pickle's own frames and an unpickler's methods, else false."""
+    import io
+    import pickle
+
+    seen: list[bool] = []
+
+    class Recording(pickle._Unpickler):  # type: ignore[name-defined,misc]
+        def find_class(self, module: str, name: str) -> object:
+            seen.append(cpython.unpickling(sys._getframe()))
+            seen.append(cpython.unpickling(sys._getframe(1)))  # pickle.py's load_global
+            return super().find_class(module, name)
+
+    Recording(io.BytesIO(pickle.dumps(len, protocol=2))).load()
+    assert seen == [True, True]
+    assert cpython.unpickling(sys._getframe()) is False
+    assert {"find_class", "_getattribute"} <= cpython.UNPICKLING_CALLERS
+    assert callable(pickle._getattribute)  # type: ignore[attr-defined]

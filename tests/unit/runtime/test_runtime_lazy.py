@@ -1,73 +1,74 @@
-"""PEP 810 lazy imports through the installed shims, on Python 3.15 and later (the Pyodide lane)."""
+"""PEP 810 (Python 3.15): an alias reached through `lazy from`/`lazy import` warns once, at the
+line that first uses the name; identity and strict refusals hold as for eager imports."""
 
 from __future__ import annotations
 
 import importlib
-import inspect
-import re
 import sys
 import warnings
 
 import pytest
-
-from ssot_registry.exceptions import DeprecatedAliasWarning
 from tests.helpers.runtime import APP, Install
 
-FUNC_ALIAS = """
+from ssot_registry.exceptions import DeprecatedAliasWarning
+from ssot_registry.runtime import cpython
+
+REGISTRY = """
 [[alias]]
 old = "app.mod:func"
 new = "app.core:func"
 
 [[alias]]
-old = "app.legacy"
+old = "app.redis"
 new = "app.services.redis"
 """
-USER = {
-    **APP,
-    "user.py": "lazy from app.mod import func\nlazy import app.legacy\n\n\ndef call():\n"
-    "    return func()\n",
-}
+USER = """\
+lazy from app.mod import func
+lazy import app.redis
 
 
-@pytest.fixture
-def lazy_app(installed: Install) -> None:
-    """The registry installed over the app; then skip before 3.15.
-
-    The registry is installed first so that the Pyodide lane's host run (3.13)
-    compiles it for the 3.15 run, where pydantic is missing.
-    """
-    installed(FUNC_ALIAS, USER)
-    if sys.version_info < (3, 15):
-        pytest.skip("`lazy import` is Python 3.15 syntax (PEP 810)")
+def use_func():
+    return func()
 
 
-def test_lazy_from_gives_the_canonical_object(lazy_app: None) -> None:
-    """`lazy from old import name` gives the identical object, warning once, at the first use."""
-    user = importlib.import_module("user")
-    import app.core
+def use_module():
+    return app.redis.client()
+"""
 
-    first_use = inspect.currentframe().f_lineno + 4  # type: ignore[union-attr]
-    with pytest.warns(
-        DeprecatedAliasWarning, match=re.escape("app.mod:func is deprecated")
-    ) as seen:
-        assert user.func is app.core.func
-    assert [(w.filename, w.lineno) for w in seen] == [(__file__, first_use)]
+
+def _user(installed: Install, *, strict: bool = False) -> object:
+    installed(REGISTRY, files={**APP, "app/user.py": USER}, strict=strict)
+    if not cpython.LAZY_IMPORTS:  # skipped after installing: the Pyodide lane's host run
+        pytest.skip("`lazy` imports need Python 3.15 (PEP 810)")  # compiles the registry
     with warnings.catch_warnings():
-        warnings.simplefilter("error")  # reified at the first use: no second warning
-        assert user.call() == 42
+        warnings.simplefilter("error")  # the lazy statements themselves do not warn
+        return importlib.import_module("app.user")
 
 
-def test_lazy_import_of_a_module_alias_is_the_real_module(lazy_app: None) -> None:
-    """`lazy import old_module` reifies to the identical canonical module object."""
-    user = importlib.import_module("user")
-    import app.services.redis
+def test_lazy_from_warns_at_the_first_use(installed: Install) -> None:
+    """`lazy from app.mod import func` warns where `func` is first used, and only there."""
+    user = _user(installed)
+    with pytest.warns(DeprecatedAliasWarning) as records:
+        assert user.use_func() == 42  # type: ignore[attr-defined]
+    assert [(record.filename, record.lineno) for record in records] == [(user.__file__, 6)]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert user.use_func() == 42  # type: ignore[attr-defined]
+    assert user.func is sys.modules["app.core"].func  # type: ignore[attr-defined]
 
-    with pytest.warns(DeprecatedAliasWarning, match=re.escape("app.legacy is deprecated")):
-        assert user.app.legacy is app.services.redis
-    assert user.app.legacy.client() == "redis"
+
+def test_lazy_import_of_an_old_module_warns_at_the_first_use(installed: Install) -> None:
+    """`lazy import app.redis` imports the canonical module at the first use, warning there."""
+    user = _user(installed)
+    with pytest.warns(DeprecatedAliasWarning) as records:
+        assert user.use_module() == "redis"  # type: ignore[attr-defined]
+    assert [(record.filename, record.lineno) for record in records] == [(user.__file__, 10)]
+    assert sys.modules["app.redis"] is sys.modules["app.services.redis"]
 
 
-def test_lazy_import_is_not_resolved_before_use(lazy_app: None) -> None:
-    """Importing a module with lazy imports of old paths neither warns nor imports them."""
-    importlib.import_module("user")
-    assert "app.core" not in sys.modules
+def test_strict_lazy_from_refuses_at_the_first_use(installed: Install) -> None:
+    """In strict mode the first use of a lazily imported alias raises ImportError with the
+    registry's message."""
+    user = _user(installed, strict=True)
+    with pytest.raises(ImportError, match=r"^app\.mod:func is deprecated; use app\.core:func"):
+        user.use_func()  # type: ignore[attr-defined]
