@@ -17,9 +17,8 @@ from importlib.machinery import ModuleSpec
 from types import CodeType, FrameType, ModuleType
 from typing import Any
 
-from tests.helpers.runtime import NEEDS_THREADS
-
 from ssot_registry.runtime import cpython
+from tests.helpers.runtime import NEEDS_THREADS
 
 
 def test_getframe_is_the_interpreters_frame_accessor() -> None:

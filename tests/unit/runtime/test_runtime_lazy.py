@@ -8,10 +8,10 @@ import sys
 import warnings
 
 import pytest
-from tests.helpers.runtime import APP, Install
 
 from ssot_registry.exceptions import DeprecatedAliasWarning
 from ssot_registry.runtime import cpython
+from tests.helpers.runtime import APP, Install
 
 REGISTRY = """
 [[alias]]

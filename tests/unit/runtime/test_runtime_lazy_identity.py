@@ -9,9 +9,9 @@ import sys
 import warnings
 
 import pytest
-from tests.helpers.runtime import APP, Install
 
 from ssot_registry.exceptions import DeprecatedAliasWarning
+from tests.helpers.runtime import APP, Install
 
 FUNC_ALIAS = """
 [[alias]]
