@@ -5,7 +5,7 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass, field
 
-from ssot_registry.adopt.evaluate import evaluate
+from ssot_registry.adopt.evaluate import DictItem, evaluate
 from ssot_registry.adopt.model import Dialect, Facade, NotUnderstood, Proposal, ShimLines
 from ssot_registry.adopt.source import UNKNOWN, ModuleSource, Value, call_name
 from ssot_registry.adopt.versions import Stated, from_class_name, from_text, merge
@@ -108,6 +108,30 @@ class Found:
                 mode="wrap" if mode == "wrap" else "reexport",
                 shim=shim,
             )
+        )
+
+    def table_entry(
+        self,
+        old: str,
+        new: Value,
+        dialect: Dialect,
+        item: DictItem,
+        *,
+        what: str,
+        reason: str | None = None,
+        names: tuple[str, ...] = (),
+    ) -> None:
+        """Record the alias one table entry states; versions from its message, `names` and the
+        comment at its line."""
+        self.alias(
+            old,
+            new,
+            dialect,
+            item.line,
+            end_line=item.end_line,
+            what=what,
+            reason=reason,
+            stated=self.versions(reason, names=names, line=item.line),
         )
 
     def tombstone(

@@ -212,15 +212,14 @@ def _lookup_table(
     for item in deprecated:
         target = _target(item.value, str(item.key), source.package, joins_name)
         reason = _warn_with(function, source, table, {parameter: item.key}, item.value)
-        found.alias(
+        found.table_entry(
             f"{source.module}:{item.key}",
             target,
             "getattr",
-            item.line,
-            end_line=item.end_line,
+            item,
             what=f"{table}[{item.key!r}]",
             reason=reason,
-            stated=found.versions(reason, names=(category, table), line=item.line),
+            names=(category, table),
         )
     return True
 

@@ -146,15 +146,13 @@ def _airflow(found: Found, call: ast.Call) -> None:
             )
             continue
         for item in inner:
-            found.alias(
+            found.table_entry(
                 f"{package}.{submodule}:{item.key}",
                 item.value,
                 "airflow",
-                item.line,
-                end_line=item.end_line,
+                item,
                 what=f"__deprecated_classes[{submodule!r}][{item.key!r}]",
                 reason=reason,
-                stated=found.versions(reason, line=item.line),
             )
 
 
@@ -213,14 +211,13 @@ def _wagtail(found: Found, call: ast.Call) -> None:
             target = f"{value}:{item.key}"
         else:
             target = UNKNOWN
-        found.alias(
+        found.table_entry(
             f"{source.module}:{item.key}",
             target,
             "wagtail",
-            item.line,
-            end_line=item.end_line,
+            item,
             what=f"{_table_name(table) or 'MOVED_DEFINITIONS'}[{item.key!r}]",
-            stated=found.versions(names=(category,), line=item.line),
+            names=(category,),
         )
 
 

@@ -241,7 +241,6 @@ def _function(found: Found, node: ast.FunctionDef) -> None:
     if not simple or not _passes_through(last.value, node):
         return
     target = _delegate(last.value.func, source)
-    message = warns[0].message if warns else decorated
     if target is None:
         found.fail(
             node.lineno,
@@ -250,18 +249,7 @@ def _function(found: Found, node: ast.FunctionDef) -> None:
             "(a registry alias needs an importable target)",
         )
         return
-    category = warns[0].category if warns else ""
-    found.alias(
-        f"{source.module}:{node.name}",
-        target,
-        "wrap",
-        node.lineno,
-        end_line=node.end_lineno or node.lineno,
-        what=f"def {node.name}",
-        reason=message or None,
-        mode="wrap",
-        stated=found.versions(message, names=(category,), line=node.lineno),
-    )
+    _propose_wrap(found, node, target, warns, decorated)
 
 
 def _passes_through(call: ast.Call, function: ast.FunctionDef) -> bool:
@@ -298,15 +286,27 @@ def _class(found: Found, node: ast.ClassDef) -> None:
     decorated = _decorator_warning(node, source)
     if not warns and decorated is None:
         return
+    _propose_wrap(found, node, target, warns, decorated)
+
+
+def _propose_wrap(
+    found: Found,
+    node: ast.FunctionDef | ast.ClassDef,
+    target: str,
+    warns: list[WarnCall],
+    decorated: str | None,
+) -> None:
+    """Propose the `mode = "wrap"` alias for a function or class that warns and delegates."""
     message = warns[0].message if warns else decorated
     category = warns[0].category if warns else ""
+    kind = "def" if isinstance(node, ast.FunctionDef) else "class"
     found.alias(
-        f"{source.module}:{node.name}",
+        f"{found.source.module}:{node.name}",
         target,
         "wrap",
         node.lineno,
         end_line=node.end_lineno or node.lineno,
-        what=f"class {node.name}",
+        what=f"{kind} {node.name}",
         reason=message or None,
         mode="wrap",
         stated=found.versions(message, names=(category,), line=node.lineno),

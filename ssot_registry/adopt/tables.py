@@ -105,15 +105,14 @@ def recognise_path_tables(found: Found) -> set[str]:
         for item in items:
             names = _names_in_branch(body, subject, table, item)
             message, category, _ = _message(body, source, names)
-            found.alias(
+            found.table_entry(
                 str(item.key),
                 item.value,
                 "pydantic",
-                item.line,
-                end_line=item.end_line,
+                item,
                 what=f"{table}[{item.key!r}]",
                 reason=message,
-                stated=found.versions(message, names=(category, table), line=item.line),
+                names=(category, table),
             )
     return helpers
 

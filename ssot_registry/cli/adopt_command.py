@@ -6,17 +6,16 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from ssot_registry.cli.common import EXIT_FINDINGS, EXIT_OK, UsageError, add_registry_option, emit
-from ssot_registry.exceptions import RegistryError
-from ssot_registry.registry import (
-    Alias,
-    ImportPath,
-    Registry,
-    find_registry,
-    load,
-    read,
-    read_text,
+from ssot_registry.cli.common import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    UsageError,
+    add_registry_option,
+    emit,
+    read_entries,
 )
+from ssot_registry.exceptions import RegistryError
+from ssot_registry.registry import Alias, ImportPath, Registry, find_registry, read_text
 
 __all__ = ["register"]
 
@@ -25,25 +24,14 @@ def _registry(options: argparse.Namespace) -> Registry | None:
     """The registry whose entries are already present: --registry, -o FILE when it is one,
     else the usual discovery; None when there is none yet."""
     if options.registry is None and options.output and _is_registry(Path(options.output)):
-        return _read(Path(options.output))
+        return read_entries(Path(options.output))
     try:
         path = find_registry(options.registry)
     except RegistryError:
         return None
     if options.registry is None and not path.is_file():
         return None
-    return _read(path)
-
-
-def _read(path: Path) -> Registry:
-    """The registry from its compiled cache when it is clean, else validated for SSOT001 only
-    (entries are compared, not checked: SSOT002-005 are `check`'s business)."""
-    try:
-        return load(path)
-    except RegistryError as error:
-        if any(problem.code == "SSOT001" for problem in error.errors):
-            raise
-    return read(path)
+    return read_entries(path)
 
 
 def _is_registry(path: Path) -> bool:

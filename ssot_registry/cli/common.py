@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from ssot_registry.exceptions import RegistryError
-from ssot_registry.registry import Registry, find_registry, load
+from ssot_registry.registry import Registry, find_registry, load, read
 
 __all__ = [
     "EXIT_ERROR",
@@ -21,6 +21,7 @@ __all__ = [
     "load_combined",
     "load_registries",
     "load_registry",
+    "read_entries",
     "registry_path",
 ]
 
@@ -127,6 +128,17 @@ def registry_path(options: argparse.Namespace) -> Path:
 def load_registry(options: argparse.Namespace) -> Registry:
     """Load the registry the options point at (RegistryError on any problem)."""
     return load(registry_path(options))
+
+
+def read_entries(path: Path) -> Registry:
+    """The registry from its compiled cache when it is clean, else validated for SSOT001 only
+    (for commands that compare entries: SSOT002-005 are `check`'s business)."""
+    try:
+        return load(path)
+    except RegistryError as error:
+        if any(problem.code == "SSOT001" for problem in error.errors):
+            raise
+    return read(path)
 
 
 def emit(text: str, output: str | None = None) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import keyword
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Annotated, Any, Literal
 
@@ -40,21 +41,22 @@ __all__ = [
 _DISTRIBUTION_NAME = re.compile(r"^([A-Za-z0-9]|[A-Za-z0-9][A-Za-z0-9._-]*[A-Za-z0-9])$")
 
 
+def _pep440(text: str, parse: Callable[[str], object], form: str) -> str:
+    """`text` when `parse` accepts it, else the ValueError saying which PEP 440 form it is not."""
+    try:
+        parse(text)
+    except (InvalidVersion, InvalidSpecifier):
+        raise ValueError(f"{text!r} is not a PEP 440 {form}") from None
+    return text
+
+
 @lru_cache(maxsize=1024)
 def _check_version(text: str) -> str:
-    try:
-        Version(text)
-    except InvalidVersion:
-        raise ValueError(f"{text!r} is not a PEP 440 version (e.g. '1.4.0')") from None
-    return text
+    return _pep440(text, Version, "version (e.g. '1.4.0')")
 
 
 def _check_specifier(text: str) -> str:
-    try:
-        SpecifierSet(text)
-    except InvalidSpecifier:
-        raise ValueError(f"{text!r} is not a PEP 440 specifier (e.g. '>=1.13.1,<2')") from None
-    return text
+    return _pep440(text, SpecifierSet, "specifier (e.g. '>=1.13.1,<2')")
 
 
 def _check_module(text: str) -> str:
