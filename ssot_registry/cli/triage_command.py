@@ -8,7 +8,15 @@ import time
 from pathlib import Path
 from typing import Any
 
-from ssot_registry.cli.common import EXIT_FINDINGS, EXIT_OK, UsageError, add_registry_option, emit
+from ssot_registry.cli.common import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    UsageError,
+    add_isolation_options,
+    add_registry_option,
+    emit,
+    read_entries,
+)
 from ssot_registry.exceptions import RegistryError
 
 __all__ = ["register"]
@@ -29,19 +37,8 @@ def register(commands: Any) -> None:
     parser.add_argument(
         "--static", action="store_true", help="execute no code: resolve imports from the sources"
     )
-    isolation = parser.add_mutually_exclusive_group()
-    isolation.add_argument(
-        "--isolate",
-        dest="isolate",
-        action="store_true",
-        default=True,
-        help="import each module in a fresh interpreter state (default)",
-    )
-    isolation.add_argument(
-        "--no-isolate",
-        dest="isolate",
-        action="store_false",
-        help="import every module in one worker process, in pytest's order",
+    add_isolation_options(
+        parser, no_isolate="import every module in one worker process, in pytest's order"
     )
     parser.add_argument("--jobs", type=int, metavar="N", help="parallel workers (default: CPUs)")
     parser.add_argument(
@@ -66,18 +63,13 @@ def register(commands: Any) -> None:
 
 def _registry(option: str | None) -> Any:
     """The registry (None when there is none yet and none was asked for)."""
-    from ssot_registry.registry import find_registry, load, read
+    from ssot_registry.registry import find_registry
 
     try:
         path = find_registry(option)
     except RegistryError:
         return None
-    try:
-        return load(path)
-    except RegistryError as error:
-        if any(problem.code == "SSOT001" for problem in error.errors):
-            raise
-    return read(path)
+    return read_entries(path)
 
 
 class _Progress:
