@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import re
+import signal
+import sys
+from collections.abc import Iterator
 from typing import Any
 
 from ssot_registry.cli.common import (
@@ -18,6 +22,29 @@ from ssot_registry.cli.common import (
 __all__ = ["register"]
 
 FORMATS = ("text", "json", "junit", "github")
+EXIT_TERMINATED = 128 + signal.SIGTERM
+
+
+class _TerminatedError(BaseException):
+    """SIGTERM arrived: unwind like Ctrl-C, so every worker (and its group) is ended."""
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise _TerminatedError
+
+
+@contextlib.contextmanager
+def _sigterm_unwinds() -> Iterator[None]:
+    """Turn SIGTERM into an exception while checking (the main thread only)."""
+    try:
+        previous = signal.signal(signal.SIGTERM, _terminate)
+    except ValueError:  # not the main thread: leave signals alone
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _shard(text: str) -> tuple[int, int]:
@@ -86,14 +113,19 @@ def run(options: argparse.Namespace) -> int:
     shard = _shard(options.shard) if options.shard else None
     _positive("--timeout", options.timeout)
     _positive("--jobs", options.jobs)
-    report = check(
-        registry_path(options),
-        isolate=options.isolate,
-        jobs=options.jobs,
-        timeout=options.timeout,
-        paths=options.path,
-        shard=shard,
-    )
+    try:
+        with _sigterm_unwinds():
+            report = check(
+                registry_path(options),
+                isolate=options.isolate,
+                jobs=options.jobs,
+                timeout=options.timeout,
+                paths=options.path,
+                shard=shard,
+            )
+    except _TerminatedError:
+        sys.stderr.write("ssot-registry: terminated\n")
+        return EXIT_TERMINATED
     renderer = {
         "text": render_text,
         "json": render_json,

@@ -23,12 +23,9 @@ __all__ = ["register"]
 
 
 def _schema(options: argparse.Namespace) -> int:
-    from ssot_registry.registry.model import RegistryFile  # pydantic: only for this command
+    from ssot_registry.registry.model import json_schema  # pydantic: only for this command
 
-    schema = RegistryFile.model_json_schema(by_alias=True)
-    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["title"] = "ssot-registry registry.toml"
-    emit(json.dumps(schema, indent=2, sort_keys=True) + "\n", options.output)
+    emit(json.dumps(json_schema(), indent=2, sort_keys=True) + "\n", options.output)
     return EXIT_OK
 
 

@@ -1,21 +1,17 @@
 """The registry file: import paths, entries, loading with located errors, static checks.
 
 Importing this package stays light (no pydantic, no packaging): those are
-imported only when a registry file has to be validated.
+imported only when a registry file has to be validated or versions compared.
 """
 
 from __future__ import annotations
-
-from typing import TYPE_CHECKING, Any
 
 from ssot_registry.registry.compiled import Registry
 from ssot_registry.registry.discovery import find_registry
 from ssot_registry.registry.entries import Alias, External, RegistryMeta, Requirement, Symbol
 from ssot_registry.registry.loader import load, load_text, read, read_text
 from ssot_registry.registry.paths import ImportPath
-
-if TYPE_CHECKING:
-    from ssot_registry.registry.static_checks import find_problems
+from ssot_registry.registry.static_checks import find_problems
 
 __all__ = [
     "Alias",
@@ -32,12 +28,3 @@ __all__ = [
     "read",
     "read_text",
 ]
-
-
-def __getattr__(name: str) -> Any:
-    """`find_problems` needs `packaging`; import it on first use."""
-    if name == "find_problems":
-        from ssot_registry.registry.static_checks import find_problems
-
-        return find_problems
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

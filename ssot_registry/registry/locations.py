@@ -49,7 +49,8 @@ def locate_keys(text: str) -> KeyLines:
     array_counts: dict[str, int] = {}
     prefix = ""
     quote: str | None = None
-    for number, line in enumerate(text.splitlines(), start=1):
+    # TOML ends lines at "\n" only: U+2028, NEL or a form feed inside a string is no new line
+    for number, line in enumerate(text.split("\n"), start=1):
         if quote is not None:
             if line.count(quote) % 2 == 1:
                 quote = None

@@ -56,9 +56,8 @@ _EXPECTED = {
 
 def _allowed_keys(location: Sequence[str | int]) -> list[str]:
     """The keys a table at `location` accepts, as written in the file."""
-    if len(location) <= 1:
-        model: type[BaseModel] = RegistryFile
-    else:
+    model: type[BaseModel] = RegistryFile
+    if location:
         model = _ENTRY_MODELS.get(str(location[0]), RegistryFile)
     return sorted(field.alias or name for name, field in model.model_fields.items())
 
@@ -89,7 +88,7 @@ def _message(error: Any, location: Sequence[str | int]) -> str:  # noqa: PLR0911
         return f"{value!r} is not allowed; use one of {expected}"
     if kind in _EXPECTED:
         hint = ""
-        if kind == "string_type" and isinstance(value, (int, float)):
+        if kind == "string_type" and type(value) in (int, float):
             hint = f'; quote it: "{value}"'
         return f"expected {_EXPECTED[kind]}, got {_describe(value)}{hint}"
     if kind in ("value_error", "assertion_error"):

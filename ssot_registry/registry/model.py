@@ -18,24 +18,26 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
-    StringConstraints,
+    WithJsonSchema,
     model_validator,
 )
 
 from ssot_registry.registry.entries import Category, Kind, Mode
-from ssot_registry.registry.paths import PATH_PATTERN, check_dotted_name
+from ssot_registry.registry.paths import PATH_PATTERN, check_dotted_name, check_path
 
 __all__ = [
+    "SCHEMA_DIALECT",
     "AliasSpec",
     "ExternalSpec",
     "RegistryFile",
     "RegistryMetaSpec",
     "RequirementSpec",
     "SymbolSpec",
+    "json_schema",
 ]
 
 
-_DISTRIBUTION_NAME = re.compile(r"^([A-Z0-9]|[A-Z0-9][A-Z0-9._-]*[A-Z0-9])$", re.IGNORECASE)
+_DISTRIBUTION_NAME = re.compile(r"^([A-Za-z0-9]|[A-Za-z0-9][A-Za-z0-9._-]*[A-Za-z0-9])$")
 
 
 @lru_cache(maxsize=1024)
@@ -73,17 +75,28 @@ def _check_identifier(text: str) -> str:
     return text
 
 
+def _check_schema_number(value: object) -> object:
+    """`schema = true` and `schema = 1.0` are not the integer 1 (TOML tells them apart)."""
+    if isinstance(value, (bool, float)):
+        kind = "a boolean" if isinstance(value, bool) else "a float"
+        raise ValueError(  # noqa: TRY004 - pydantic reports ValueError, not TypeError
+            f"expected an integer, got {kind} ({value!r}); write schema = 1"
+        )
+    return value
+
+
 def _check_distribution(text: str) -> str:
-    if not _DISTRIBUTION_NAME.match(text):
+    if not _DISTRIBUTION_NAME.fullmatch(text):
         raise ValueError(f"{text!r} is not a distribution name (PEP 508, e.g. 'fastmcp')")
     return text
 
 
-PathText = Annotated[
-    str,
-    StringConstraints(pattern=PATH_PATTERN),
-    Field(description="An import path: 'pkg.module' or 'pkg.module:Name'."),
-]
+_PATH_SCHEMA = {
+    "type": "string",
+    "pattern": PATH_PATTERN,
+    "description": "An import path: 'pkg.module' or 'pkg.module:Name'.",
+}
+PathText = Annotated[str, AfterValidator(check_path), WithJsonSchema(_PATH_SCHEMA)]
 VersionText = Annotated[str, AfterValidator(_check_version)]
 SpecifierText = Annotated[str, AfterValidator(_check_specifier)]
 ModuleName = Annotated[str, AfterValidator(_check_module)]
@@ -109,7 +122,9 @@ class _Spec(BaseModel):
 class RegistryMetaSpec(_Spec):
     """The `[registry]` table."""
 
-    schema_version: Literal[1] = Field(alias="schema", description="File format version.")
+    schema_version: Annotated[Literal[1], BeforeValidator(_check_schema_number)] = Field(
+        alias="schema", description="File format version."
+    )
     name: str = Field(min_length=1, description="Label used in messages and docs.")
     distribution: DistributionName | None = Field(
         default=None, description="Distribution whose installed version is the current version."
@@ -191,3 +206,30 @@ class RegistryFile(_Spec):
     )
     alias: tuple[AliasSpec, ...] = Field(default=(), strict=False)
     external: tuple[ExternalSpec, ...] = Field(default=(), strict=False)
+
+
+SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+
+
+def json_schema() -> dict[str, Any]:  # JSON Schema is a JSON object: a deliberate boundary
+    """The JSON Schema of `registry.toml` (what `ssot-registry schema` prints).
+
+    Generated from the models, plus what pydantic cannot see: the string forms
+    `name = ">=1"` of `[requires]` and `name = "pkg:f"` of `[symbols]`, and the
+    shape of their keys.
+    """
+    schema = RegistryFile.model_json_schema(by_alias=True)
+    properties = schema["properties"]
+    string_forms = {
+        "requires": ("RequirementSpec", {"type": "string", "description": "version = ..."}),
+        "symbols": ("SymbolSpec", {**_PATH_SCHEMA, "description": "path = ..."}),
+    }
+    names = {"requires": _DISTRIBUTION_NAME.pattern, "symbols": r"^[^\W\d]\w*$"}
+    for table, (model, string_form) in string_forms.items():
+        properties[table]["additionalProperties"] = {
+            "anyOf": [string_form, {"$ref": f"#/$defs/{model}"}]
+        }
+        properties[table]["propertyNames"] = {"pattern": names[table]}
+    schema["$schema"] = SCHEMA_DIALECT
+    schema["title"] = "ssot-registry registry.toml"
+    return schema

@@ -9,17 +9,13 @@ import re
 import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, TypeVar
-
-if TYPE_CHECKING:  # pydantic is imported only when a registry file is validated
-    from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
-    from pydantic.json_schema import JsonSchemaValue
-    from pydantic_core.core_schema import CoreSchema
+from typing import Any, TypeVar
 
 __all__ = [
     "PATH_PATTERN",
     "ImportPath",
     "check_dotted_name",
+    "check_path",
     "covering_module",
     "import_object",
     "split_path",
@@ -33,13 +29,13 @@ _NOT_KEYWORD = rf"(?!(?:{'|'.join(keyword.kwlist)})(?!\w))"
 _NAME = rf"{_NOT_KEYWORD}[^\W\d]\w*"
 _DOTTED = rf"{_NAME}(?:\.{_NAME})*"
 PATH_PATTERN = rf"^{_DOTTED}(?::{_DOTTED})?$"
-"""What a valid path looks like (Python `re` syntax); `ImportPath.parse` explains mismatches."""
+"""What a valid path looks like, for editors (JSON Schema); `ImportPath.parse` decides exactly."""
 
 
 @functools.cache
 def _path_pattern() -> re.Pattern[str]:
     """PATH_PATTERN compiled on first use (a large pattern: kept off the import time)."""
-    return re.compile(PATH_PATTERN)
+    return re.compile(PATH_PATTERN.removeprefix("^").removesuffix("$"))
 
 
 def split_path(text: str) -> tuple[str, str | None]:
@@ -57,6 +53,17 @@ def check_dotted_name(text: str, what: str) -> None:
             raise ValueError(f"the {what} {text!r} has an empty part")
         if not part.isidentifier():
             raise ValueError(f"the {what} {text!r} has {part!r}, which is not a Python identifier")
+        if not part.isascii():
+            import unicodedata  # only for non-ASCII names: not at every start
+
+            normal = unicodedata.normalize("NFKC", part)
+        else:
+            normal = part
+        if normal != part:
+            raise ValueError(
+                f"the {what} {text!r} has {part!r}, which Python code reads as {normal!r}; "
+                f"write {normal!r}"
+            )
         if keyword.iskeyword(part):
             raise ValueError(f"the {what} {text!r} uses the keyword {part!r} as a name")
 
@@ -93,6 +100,21 @@ def walk_attributes(value: Any, attributes: Iterable[str]) -> Any:
     return value
 
 
+def check_path(text: str) -> str:
+    """`text` itself when it is an import path (see `ImportPath.parse`); ValueError saying what
+    is wrong and how otherwise."""
+    if text.isascii() and _path_pattern().fullmatch(text):
+        return text  # the common case: one regular expression, no object built
+    module, colon, qualname = text.partition(":")
+    try:
+        check_dotted_name(module, "module part")
+        if colon:
+            check_dotted_name(qualname, "attribute part")
+    except ValueError as error:
+        raise ValueError(f"{text!r} is not an import path: {error} ({_EXAMPLE})") from None
+    return text
+
+
 @dataclass(frozen=True, slots=True, order=True)
 class ImportPath:
     """A dotted module path, optionally followed by `:qualname` (an attribute inside it)."""
@@ -102,24 +124,17 @@ class ImportPath:
 
     @classmethod
     def parse(cls, text: str) -> ImportPath:
-        """Parse `module` or `module:qualname`; raise ValueError saying what is wrong and how."""
+        """Parse `module` or `module:qualname`; raise ValueError saying what is wrong and how.
+
+        Each dotted part is exactly a Python identifier (`str.isidentifier`, in NFKC form as
+        Python code spells it) and not a keyword; nothing else is allowed, not even a
+        trailing newline.
+        """
         if not isinstance(text, str):
             raise TypeError(f"an import path must be a string, got {type(text).__name__}")
+        check_path(text)
         module, colon, qualname = text.partition(":")
-        if _path_pattern().match(text) and text.isascii():
-            return cls(module, qualname if colon else None)
-        try:
-            check_dotted_name(module, "module part")
-            if colon:
-                check_dotted_name(qualname, "attribute part")
-        except ValueError as error:
-            raise ValueError(f"{text!r} is not an import path: {error} ({_EXAMPLE})") from None
         return cls(module, qualname if colon else None)
-
-    @classmethod
-    def split(cls, text: str) -> ImportPath:
-        """Build from text already known to match PATH_PATTERN (validated by the loader)."""
-        return cls(*split_path(text))
 
     @property
     def attributes(self) -> tuple[str, ...]:
@@ -155,34 +170,3 @@ class ImportPath:
 
     def __repr__(self) -> str:
         return f"ImportPath({str(self)!r})"
-
-    @classmethod
-    def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
-        """Validate from a string; serialize back to the same string."""
-        from pydantic_core import core_schema
-
-        return core_schema.no_info_plain_validator_function(
-            cls._validate,
-            serialization=core_schema.plain_serializer_function_ser_schema(str),
-        )
-
-    @classmethod
-    def _validate(cls, value: object) -> ImportPath:
-        if isinstance(value, ImportPath):
-            return value
-        if not isinstance(value, str):
-            raise ValueError(  # noqa: TRY004 - pydantic reports ValueError, not TypeError
-                f"an import path must be a string, got {type(value).__name__} ({_EXAMPLE})"
-            )
-        return cls.parse(value)
-
-    @classmethod
-    def __get_pydantic_json_schema__(
-        cls, schema: CoreSchema, handler: GetJsonSchemaHandler
-    ) -> JsonSchemaValue:
-        """Describe the path syntax for TOML editors."""
-        return {
-            "type": "string",
-            "pattern": r"^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*(:[A-Za-z_]\w*(\.[A-Za-z_]\w*)*)?$",
-            "description": "An import path: 'pkg.module' or 'pkg.module:Name'.",
-        }

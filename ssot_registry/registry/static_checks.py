@@ -6,8 +6,10 @@ since every application start pays for a cold load once.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from ssot_registry.exceptions import Problem
 from ssot_registry.registry.compiled import Registry
@@ -32,6 +34,28 @@ def _text(path: PathKey) -> str:
     return f"{path[0]}:{path[1]}" if path[1] is not None else path[0]
 
 
+_K = TypeVar("_K")
+
+
+def _repeats(
+    entries: Iterable[tuple[_K, str, int | None]],
+) -> Iterator[tuple[_K, str, int | None, str, int | None]]:
+    """Each entry `(key, name, line)` whose key an earlier entry had, with that first entry's
+    name and line."""
+    first: dict[_K, tuple[str, int | None]] = {}
+    for key, name, line in entries:
+        seen = first.setdefault(key, (name, line))
+        if seen[0] != name:
+            yield key, name, line, *seen
+
+
+class _Route(NamedTuple):
+    """The end of a chain of `new` links: its final path, or the olds of the cycle it enters."""
+
+    final: PathKey | None
+    cycle: tuple[PathKey, ...]
+
+
 class _Checker:
     """The state shared by the checks: the alias table, an index of old paths, the problems."""
 
@@ -46,6 +70,7 @@ class _Checker:
             self.olds.setdefault(old, index)
         self.module_aliases = registry.module_aliases()
         self.problems: list[Problem] = []
+        self.routes: dict[PathKey, _Route] = {}
 
     def add(self, code: str, key: str, line: int | None, message: str) -> None:
         self.problems.append(Problem(code, message, key, self.registry.source, line))
@@ -62,22 +87,23 @@ class _Checker:
         return index, (self.aliases.new_module[index] + rest, path[1])
 
     def duplicates(self) -> None:
-        first: dict[PathKey, tuple[str, int | None]] = {}
         tables = self.registry.tables
-        for name, table in (("alias", tables.alias), ("external", tables.external)):
+        olds = (
+            ((module, qualname), f"{name}[{index}]", line)
+            for name, table in (("alias", tables.alias), ("external", tables.external))
             for index, (module, qualname, line) in enumerate(
                 zip(table.old_module, table.old_name, table.line, strict=True)
-            ):
-                old, key = (module, qualname), f"{name}[{index}]"
-                seen = first.setdefault(old, (key, line))
-                if seen[0] != key:
-                    self.add(
-                        "SSOT002",
-                        f"{key}.old",
-                        line,
-                        f"{_text(old)!r} is already the old path of {seen[0]} (line {seen[1]}); "
-                        "keep one entry",
-                    )
+            )
+        )
+        for old, key, line, first, first_line in _repeats(olds):
+            self.add(
+                "SSOT002",
+                f"{key}.old",
+                line,
+                f"{_text(old)!r} is already the old path of {first} (line {first_line}); "
+                "keep one entry",
+            )
+        self._same_distributions()
         symbols = tables.symbols
         canonical = {
             (module, qualname): (name, line)
@@ -97,18 +123,51 @@ class _Checker:
                     "deprecated, not both",
                 )
 
-    def _walk(self, index: int) -> tuple[list[PathKey], bool]:
-        """Follow `new` links from alias `index`: the paths visited and whether they loop."""
-        visited = {self.old[index]: 0}
-        found = self.covering(self.new[index])
-        while found is not None:
-            target = self.old[found[0]]
-            if target in visited:
-                members = list(visited)
-                return members[visited[target] :], True
-            visited[target] = len(visited)
-            found = self.covering(found[1])
-        return list(visited), False
+    def _same_distributions(self) -> None:
+        """`My-Dist` and `my_dist` name one distribution (PEP 503): one `[requires]` entry."""
+        requires = self.registry.tables.requires
+        names = (
+            (re.sub(r"[-_.]+", "-", name).lower(), name, line)
+            for name, line in zip(requires.name, requires.line, strict=True)
+        )
+        for _, name, line, first, first_line in _repeats(names):
+            self.add(
+                "SSOT002",
+                f"requires.{name}",
+                line,
+                f"{name!r} is the same distribution as {first!r} (line {first_line}): "
+                "names differing only in case, '-', '_' and '.' are equal; keep one entry",
+            )
+
+    def _route(self, path: PathKey) -> _Route:
+        """Where following `new` links from `path` ends: a final path, or an alias cycle.
+
+        Every path passed on the way is remembered with the same answer, so the
+        whole registry is walked in linear time (a chain of N aliases costs N steps).
+        """
+        trail: list[PathKey] = []
+        olds: list[PathKey] = []
+        position: dict[int, int] = {}
+        while True:
+            known = self.routes.get(path)
+            if known is not None:
+                result = known
+                break
+            found = self.covering(path)
+            if found is None:
+                result = _Route(path, ())
+                break
+            index, following = found
+            if index in position:
+                result = _Route(None, tuple(olds[position[index] :]))
+                break
+            position[index] = len(olds)
+            olds.append(self.old[index])
+            trail.append(path)
+            path = following
+        for passed in trail:
+            self.routes[passed] = result
+        return result
 
     def chains(self) -> None:
         reported: set[frozenset[PathKey]] = set()
@@ -117,9 +176,10 @@ class _Checker:
             found = self.covering(new)
             if found is None:
                 continue
-            members, loops = self._walk(index)
+            start = self.old[index]
+            route = self._route(new)
             key, line = f"alias[{index}].new", lines[index]
-            if loops and self.old[index] not in members:
+            if route.cycle and start not in route.cycle:
                 self.add(
                     "SSOT003",
                     key,
@@ -128,7 +188,10 @@ class _Checker:
                     "cycle; fix the cycle, then point new at the canonical path",
                 )
                 continue
-            if loops:
+            if route.cycle:
+                members = route.cycle
+                turn = members.index(start)
+                members = (*members[turn:], *members[:turn])
                 if frozenset(members) not in reported:
                     reported.add(frozenset(members))
                     loop = " -> ".join(_text(path) for path in [*members, members[0]])
@@ -141,7 +204,7 @@ class _Checker:
                     )
                 continue
             target = found[0]
-            final = self._final(found[1])
+            final = route.final if route.final is not None else found[1]
             self.add(
                 "SSOT003",
                 key,
@@ -150,15 +213,6 @@ class _Checker:
                 f"{_text(self.new[target])!r}, line {lines[target]}); "
                 f"set new = {_text(final)!r}",
             )
-
-    def _final(self, path: PathKey) -> PathKey:
-        seen = {path}
-        found = self.covering(path)
-        while found is not None and found[1] not in seen:
-            path = found[1]
-            seen.add(path)
-            found = self.covering(path)
-        return path
 
     def versions(self) -> None:
         table = self.aliases

@@ -11,6 +11,7 @@ through `Registry`, which reads fields by name.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import chain
 from typing import NamedTuple, TypeVar
 
 from ssot_registry.registry.entries import Category, Kind, Mode
@@ -23,6 +24,9 @@ __all__ = [
     "RequirementColumns",
     "SymbolColumns",
     "Tables",
+    "alias_row",
+    "columns",
+    "concatenate",
     "from_plain",
     "to_plain",
 ]
@@ -123,6 +127,13 @@ def columns(kind: type[_T], rows: Sequence[tuple[object, ...]]) -> _T:
     if not rows:
         return kind._make(() for _ in kind._fields)
     return kind._make(zip(*rows, strict=True))
+
+
+def concatenate(tables: Sequence[_T]) -> _T:
+    """One table holding every entry of `tables` (all of one kind, at least one), in order."""
+    return type(tables[0])._make(
+        tuple(chain.from_iterable(column)) for column in zip(*tables, strict=True)
+    )
 
 
 def alias_row(table: AliasColumns, index: int) -> AliasRow:

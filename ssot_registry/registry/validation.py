@@ -79,6 +79,11 @@ def _entry_lines(text: str, file: RegistryFile) -> KeyLines:
     return lines if complete else locate_keys(text)
 
 
+def _last_line(text: str) -> int:
+    """The number of the file's last line (a final newline ends it; it starts no new one)."""
+    return max(1, text.count("\n") + (0 if text.endswith("\n") else 1))
+
+
 def _schema_valid(text: str, path: Path | None) -> Registry:
     try:
         data: dict[str, Any] = parse_toml(text)
@@ -91,7 +96,7 @@ def _schema_valid(text: str, path: Path | None) -> Registry:
                     "SSOT001",
                     f"TOML syntax error: {reason}; {fix}",
                     path=path,
-                    line=error.line or 1,
+                    line=min(error.line or 1, _last_line(text)),
                     column=error.column if error.line is not None else None,
                 )
             ]
@@ -115,11 +120,12 @@ def _no_gc_pauses() -> Iterator[None]:
             gc.enable()
 
 
-def validate_text(text: str, path: Path | None, *, static_checks: bool) -> Registry:
-    """Validate registry text: RegistryError for SSOT001, and for SSOT002-005 when asked."""
+def validate_text(
+    text: str, path: Path | None, *, static_checks: bool
+) -> tuple[Registry, list[Problem]]:
+    """Validate registry text: RegistryError for SSOT001; the SSOT002-005 findings when asked
+    (an empty list otherwise)."""
     with _no_gc_pauses():
         registry = _schema_valid(text, path)
         problems = find_problems(registry) if static_checks else []
-    if problems:
-        raise RegistryError(problems)
-    return registry
+    return registry, problems

@@ -10,6 +10,7 @@ from pathlib import Path
 from types import TracebackType
 
 from ssot_registry.registry import Alias, Registry, load
+from ssot_registry.registry.environment import env_flag
 from ssot_registry.runtime.finder import ShimFinder
 from ssot_registry.runtime.index import ShimIndex
 from ssot_registry.runtime.modules import ModuleHooks
@@ -19,7 +20,6 @@ from ssot_registry.runtime.uses import Listener, Uses
 __all__ = ["STRICT_VARIABLE", "Installation", "install", "installations"]
 
 STRICT_VARIABLE = "SSOT_REGISTRY_STRICT"
-_TRUE = frozenset({"1", "true", "yes", "on"})
 _ACTIVE: list[Installation] = []
 _LOCK = threading.RLock()
 
@@ -111,7 +111,7 @@ def _finder(registry: Registry, strict: bool, listeners: list[Listener]) -> Shim
 
 
 def _strict_from_environment() -> bool:
-    return os.environ.get(STRICT_VARIABLE, "").strip().lower() in _TRUE
+    return env_flag(STRICT_VARIABLE)
 
 
 def _registries(registry: Registry | str | os.PathLike[str] | None) -> list[Registry]:

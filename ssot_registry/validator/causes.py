@@ -5,19 +5,17 @@ from __future__ import annotations
 import os
 import sys
 import types
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import replace
-from typing import Any
 
 from ssot_registry.registry import Registry
+from ssot_registry.validator.records import Cause
 from ssot_registry.validator.report import EntryResult, RootCause
 from ssot_registry.validator.requirements import installed_version, requirement_for_module
 
 __all__ = ["describe_failure", "group_root_causes"]
 
 _LIBRARY_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-
-Cause = dict[str, Any]
 
 
 def _frame_module(frame: types.FrameType) -> str:
@@ -45,12 +43,12 @@ def _module_for_file(filename: str, fallback: str) -> str:
     return fallback
 
 
-def _error_text(error: BaseException, registry: Registry, roots: frozenset[str]) -> str:
+def _error_text(error: BaseException, registry: Registry | None, roots: frozenset[str]) -> str:
     text = f"{type(error).__name__}: {error}"
     missing = getattr(error, "name", None)
-    if isinstance(error, ModuleNotFoundError) and missing:
+    if isinstance(error, ModuleNotFoundError) and missing and registry is not None:
         top = missing.partition(".")[0]
-        requirement = requirement_for_module(registry, top) if top not in roots else None
+        requirement = requirement_for_module(registry, top)
         if requirement is not None:
             wanted = f" {requirement.version}" if requirement.version else ""
             version = installed_version(requirement.name, sys.path)
@@ -69,37 +67,31 @@ def _error_text(error: BaseException, registry: Registry, roots: frozenset[str])
 
 
 def describe_failure(
-    error: BaseException, target: str, registry: Registry, roots: frozenset[str]
+    error: BaseException, target: str, registry: Registry | None, roots: frozenset[str]
 ) -> Cause:
     """The root cause of `error`, raised while importing module `target`.
 
     The innermost application frame (not importlib, not this library) is the
     line that raised; the application frames from outside in are the chain.
     """
-    frames = [frame for frame, _ in _walk(error.__traceback__)]
-    lines = [line for _, line in _walk(error.__traceback__)]
     chain: list[str] = []
-    cause: Cause = {"module": target, "file": None, "line": None, "chain": []}
-    picked = False
-    for frame, line in zip(frames, lines, strict=True):
+    module, file, line = target, None, None
+    for frame, number in _walk(error.__traceback__):
         filename = frame.f_code.co_filename
-        module = _frame_module(frame)
-        if _is_library(filename) or module.partition(".")[0] not in roots:
+        name = _frame_module(frame)
+        if _is_library(filename) or name.partition(".")[0] not in roots:
             continue
-        chain.append(f"{module} ({filename}:{line})")
-        cause.update(module=module, file=filename, line=line)
-        picked = True
+        chain.append(f"{name} ({filename}:{number})")
+        module, file, line = name, filename, number
     if isinstance(error, SyntaxError) and error.filename:
         module = _module_for_file(error.filename, target)
-        cause.update(module=module, file=error.filename, line=error.lineno)
-        chain.append(f"{cause['module']} ({error.filename}:{error.lineno})")
-    elif not picked:
+        file, line = error.filename, error.lineno
+        chain.append(f"{module} ({error.filename}:{error.lineno})")
+    elif file is None:
         missing = getattr(error, "name", None)
         if isinstance(error, ModuleNotFoundError) and isinstance(missing, str):
-            cause["module"] = missing
-    cause["chain"] = chain
-    cause["error"] = _error_text(error, registry, roots)
-    return cause
+            module = missing
+    return Cause(module, file, line, _error_text(error, registry, roots), tuple(chain))
 
 
 def _walk(traceback: types.TracebackType | None) -> Iterable[tuple[types.FrameType, int]]:
@@ -108,25 +100,16 @@ def _walk(traceback: types.TracebackType | None) -> Iterable[tuple[types.FrameTy
         traceback = traceback.tb_next
 
 
-def group_root_causes(
-    failures: Iterable[tuple[EntryResult, Mapping[str, Any]]],
-) -> tuple[RootCause, ...]:
+def group_root_causes(failures: Iterable[tuple[EntryResult, Cause]]) -> tuple[RootCause, ...]:
     """One RootCause per distinct (file, line, error), most entries first, then by location."""
     groups: dict[tuple[str, int, str], RootCause] = {}
     for result, cause in failures:
-        file = cause.get("file")
-        line = cause.get("line")
-        where = str(file) if file else f"module:{cause.get('module')}"
-        key = (where, int(line or 0), str(cause.get("error")))
+        where = cause.file or f"module:{cause.module}"
+        key = (where, cause.line or 0, cause.error)
         known = groups.get(key)
         if known is None:
             groups[key] = RootCause(
-                str(cause.get("module")),
-                str(file) if file else None,
-                int(line) if line else None,
-                str(cause.get("error")),
-                (result.entry,),
-                tuple(cause.get("chain") or ()),
+                cause.module, cause.file, cause.line, cause.error, (result.entry,), cause.chain
             )
         elif result.entry not in known.entries:
             groups[key] = replace(known, entries=(*known.entries, result.entry))

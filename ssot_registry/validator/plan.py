@@ -7,26 +7,45 @@ import os
 import re
 import sys
 import zlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 from pathlib import Path
-from typing import Any
 
 from ssot_registry.registry import Registry
+from ssot_registry.validator.records import Task, Unit, alias_task, symbol_task
 
-__all__ = ["application_roots", "in_shard", "plan_units", "preimports", "search_path"]
+__all__ = [
+    "application_roots",
+    "in_shard",
+    "plan_units",
+    "preimports",
+    "project_root",
+    "search_path",
+]
 
-Unit = dict[str, Any]
+
+def project_root(registry_file: Path) -> Path | None:
+    """The folder of the nearest `pyproject.toml` at or above the registry file (like pytest's
+    rootdir): where the application's top-level packages usually are."""
+    for folder in registry_file.resolve().parents:
+        if (folder / "pyproject.toml").is_file():
+            return folder
+    return None
 
 
 def search_path(
-    extra: Sequence[str | os.PathLike[str]] = (), registry_folder: Path | None = None
+    extra: Sequence[str | os.PathLike[str]] = (), registry_file: Path | None = None
 ) -> list[str]:
-    """What checked code sees on sys.path: the current directory, each `--path DIR`, sys.path,
-    and last the registry's folder (so it only fills in modules found nowhere else)."""
+    """What checked code sees on sys.path: the current directory, each `--path DIR`, the
+    project root, sys.path, and last the registry's folder (so it only fills in modules
+    found nowhere else)."""
     cwd = os.getcwd()
-    entries = [cwd, *(os.path.abspath(p) for p in extra), *(p or cwd for p in sys.path)]
-    if registry_folder is not None:
-        entries.append(str(registry_folder.resolve()))
+    entries = [cwd, *(os.path.abspath(p) for p in extra)]
+    root = project_root(registry_file) if registry_file is not None else None
+    if root is not None:
+        entries.append(str(root))
+    entries += [p or cwd for p in sys.path]
+    if registry_file is not None:
+        entries.append(str(registry_file.resolve().parent))
     return list(dict.fromkeys(entries))
 
 
@@ -38,28 +57,19 @@ def in_shard(key: str, shard: tuple[int, int] | None) -> bool:
     return zlib.crc32(key.encode()) % count == index - 1
 
 
-def plan_units(registry: Registry, shard: tuple[int, int] | None) -> list[Unit]:
-    """Symbols and aliases grouped by the module each imports first, in a stable order."""
-    units: dict[str, list[dict[str, Any]]] = {}
+def plan_units(
+    registry: Registry, shard: tuple[int, int] | None, skip: Container[int] = ()
+) -> list[Unit]:
+    """Symbols and aliases (but not the alias numbers in `skip`) grouped by the module each
+    imports first, in a stable order."""
+    tasks: dict[str, list[Task]] = {}
     for name, symbol in registry.symbols.items():
         if in_shard(f"symbol::{name}", shard):
-            units.setdefault(symbol.path.module, []).append(
-                {
-                    "type": "symbol",
-                    "entry": name,
-                    "line": symbol.line,
-                    "module": symbol.path.module,
-                    "qualname": symbol.path.qualname,
-                    "expect": symbol.kind,
-                }
-            )
+            tasks.setdefault(symbol.path.module, []).append(symbol_task(symbol))
     for index, alias in enumerate(registry.aliases):
-        entry = str(alias.old)
-        if in_shard(f"alias::{entry}", shard):
-            units.setdefault(alias.new.module, []).append(
-                {"type": "alias", "entry": entry, "line": alias.line, "index": index}
-            )
-    return [{"module": module, "tasks": tasks} for module, tasks in sorted(units.items())]
+        if index not in skip and in_shard(f"alias::{alias.old}", shard):
+            tasks.setdefault(alias.new.module, []).append(alias_task(alias, index))
+    return [Unit(module, tuple(found)) for module, found in sorted(tasks.items())]
 
 
 def application_roots(registry: Registry) -> frozenset[str]:

@@ -1,7 +1,7 @@
 """The checks that import code: run inside an isolated child (or in-process with --no-isolate).
 
-A unit is one module to import first and the entries that live in it; the
-outcome is plain data (dicts of JSON types) so it can cross a pipe.
+A unit is one module to import first and the tasks that live in it; each
+task gets an `Outcome` (records.py). Task kinds: `symbol`, `alias`, `import`.
 """
 
 from __future__ import annotations
@@ -11,32 +11,36 @@ import inspect
 import sys
 import types
 import warnings
-from typing import Any
+from collections.abc import Sequence
+from typing import NamedTuple
 
 from ssot_registry.exceptions import AliasWarning
 from ssot_registry.registry import Alias, ImportPath, Registry
 from ssot_registry.validator.causes import describe_failure
+from ssot_registry.validator.records import (
+    Cause,
+    Outcome,
+    Task,
+    Unit,
+    WorkerConfig,
+    failed,
+    passed,
+)
 
-__all__ = ["Unit", "kind_of", "run_units"]
-
-Unit = dict[str, Any]
-Outcome = dict[str, Any]
+__all__ = ["kind_of", "run_units"]
 
 SNIPPET_FILE = "<ssot-registry check>"
 
 
-def _result(task: Unit, code: str | None, message: str, cause: Any = None) -> Outcome:
-    outcome: Outcome = {
-        "entry": task["entry"],
-        "kind": task["type"],
-        "status": "ok" if code is None else "fail",
-        "code": code,
-        "message": message,
-        "line": task.get("line"),
-    }
-    if cause is not None:
-        outcome["cause"] = cause
-    return outcome
+def _result(task: Task, code: str | None, message: str, cause: Cause | None = None) -> Outcome:
+    return passed(task, message) if code is None else failed(task, code, message, cause)
+
+
+class _Shadow(NamedTuple):
+    """What the old module itself defines under an aliased name."""
+
+    own: object
+    same: bool
 
 
 def kind_of(value: object) -> str:
@@ -60,7 +64,7 @@ def _matches(kind: str, value: object) -> bool:
 
 
 class _ImportFailedError(Exception):
-    def __init__(self, code: str, message: str, cause: dict[str, Any]) -> None:
+    def __init__(self, code: str, message: str, cause: Cause | None) -> None:
         super().__init__(message)
         self.code, self.message, self.cause = code, message, cause
 
@@ -68,7 +72,7 @@ class _ImportFailedError(Exception):
 class _Prober:
     """Imports and resolves paths, and checks symbols and aliases, inside one process."""
 
-    def __init__(self, registry: Registry, roots: frozenset[str]) -> None:
+    def __init__(self, registry: Registry | None, roots: frozenset[str]) -> None:
         self.registry = registry
         self.roots = roots
 
@@ -76,25 +80,17 @@ class _Prober:
         try:
             return importlib.import_module(name)
         except SystemExit as error:
-            cause: dict[str, Any] = {
-                "module": name,
-                "file": None,
-                "line": None,
-                "chain": [],
-                "error": f"SystemExit: import called sys.exit({error.code!r})",
-            }
+            cause = Cause(name, None, None, f"SystemExit: import called sys.exit({error.code!r})")
             raise _ImportFailedError(
                 "SSOT014",
                 f"importing {name} exited the interpreter: sys.exit({error.code!r})",
                 cause,
             ) from None
-        except BaseException as error:
-            if isinstance(error, KeyboardInterrupt):
-                raise
+        except BaseException as error:  # KeyboardInterrupt too: workers never get a real Ctrl-C
             cause = describe_failure(error, name, self.registry, self.roots)
-            where = f" at {cause['file']}:{cause['line']}" if cause["file"] else ""
+            where = f" at {cause.file}:{cause.line}" if cause.file else ""
             raise _ImportFailedError(
-                "SSOT010", f"cannot import {name}: {cause['error']}{where}", cause
+                "SSOT010", f"cannot import {name}: {cause.error}{where}", cause
             ) from None
 
     def resolve(self, path: ImportPath) -> object:
@@ -106,16 +102,23 @@ class _Prober:
                 "SSOT011",
                 f"module {path.module} imported but has no attribute {path.qualname!r} "
                 f"({type(error).__name__}: {error})",
-                {},
+                None,
             ) from None
 
-    def check_symbol(self, task: Unit) -> Outcome:
-        path = ImportPath(task["module"], task["qualname"])
+    def check_import(self, task: Task) -> Outcome:
+        try:
+            self.import_module(task.module)
+        except _ImportFailedError as error:
+            return _result(task, error.code, error.message, error.cause)
+        return _result(task, None, f"imported {task.module}")
+
+    def check_symbol(self, task: Task) -> Outcome:
+        path = ImportPath(task.module, task.qualname)
         try:
             value = self.resolve(path)
-        except _ImportFailedError as failed:
-            return _result(task, failed.code, failed.message, failed.cause or None)
-        kind = task["expect"]
+        except _ImportFailedError as error:
+            return _result(task, error.code, error.message, error.cause)
+        kind = task.expect
         if not _matches(kind, value):
             return _result(
                 task,
@@ -125,13 +128,13 @@ class _Prober:
             )
         return _result(task, None, f"{path} is a {kind_of(value)}")
 
-    def check_alias(self, task: Unit) -> list[Outcome]:
-        alias = self.registry.aliases[task["index"]]
+    def check_alias(self, task: Task, registry: Registry) -> list[Outcome]:
+        alias = registry.aliases[task.alias]
         try:
             canonical = self.resolve(alias.new)
-        except _ImportFailedError as failed:
+        except _ImportFailedError as error:
             prefix = f"new path {alias.new}: "
-            return [_result(task, failed.code, prefix + failed.message, failed.cause or None)]
+            return [_result(task, error.code, prefix + error.message, error.cause)]
         if alias.is_tombstone:
             return [self._check_tombstone(task, alias)]
         return self._check_live(task, alias, canonical)
@@ -148,15 +151,15 @@ class _Prober:
             f"from {old.module} import {head} as __ssot_value\n__ssot_value = __ssot_value{tail}\n"
         )
 
-    def _run_snippet(self, alias: Alias) -> tuple[dict[str, Any], list[warnings.WarningMessage]]:
-        namespace: dict[str, Any] = {"__name__": "__ssot_check__"}
+    def _run_snippet(self, alias: Alias) -> tuple[dict[str, object], list[warnings.WarningMessage]]:
+        namespace: dict[str, object] = {"__name__": "__ssot_check__"}
         code = compile(self._snippet(alias), SNIPPET_FILE, "exec")
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
             exec(code, namespace)  # noqa: S102 - a fixed import statement built from a valid path
         return namespace, caught
 
-    def _check_tombstone(self, task: Unit, alias: Alias) -> Outcome:
+    def _check_tombstone(self, task: Task, alias: Alias) -> Outcome:
         try:
             self._run_snippet(alias)
         except (ImportError, AttributeError) as error:
@@ -179,7 +182,7 @@ class _Prober:
             f"removed alias {alias.old} still imports; it must fail with a hint naming {alias.new}",
         )
 
-    def _shadow(self, alias: Alias, canonical: object) -> dict[str, Any] | None:
+    def _shadow(self, alias: Alias, canonical: object) -> _Shadow | None:
         """What the old module itself defines under the aliased name, if anything."""
         qualname = alias.old.qualname
         if qualname is None or "." in qualname:
@@ -188,9 +191,9 @@ class _Prober:
         if module is None or qualname not in vars(module):
             return None
         own = vars(module)[qualname]
-        return {"own": own, "same": own is canonical}
+        return _Shadow(own, own is canonical)
 
-    def _check_live(self, task: Unit, alias: Alias, canonical: object) -> list[Outcome]:
+    def _check_live(self, task: Task, alias: Alias, canonical: object) -> list[Outcome]:
         try:
             namespace, caught = self._run_snippet(alias)
         except SystemExit as error:
@@ -209,7 +212,7 @@ class _Prober:
         value = namespace["__ssot_value"]
         findings: list[Outcome] = []
         shadow = self._shadow(alias, canonical)
-        if shadow is not None and not shadow["same"]:
+        if shadow is not None and not shadow.same:
             findings.append(
                 _result(
                     task,
@@ -236,14 +239,14 @@ class _Prober:
 
     def _attribution(
         self,
-        task: Unit,
+        task: Task,
         alias: Alias,
         caught: list[warnings.WarningMessage],
-        shadow: dict[str, Any] | None,
+        shadow: _Shadow | None,
     ) -> list[Outcome]:
         ours = [w for w in caught if issubclass(w.category, AliasWarning)]
         expected = 0 if alias.mode == "wrap" else 1
-        if shadow is not None and shadow["same"]:
+        if shadow is not None and shadow.same:
             return [
                 _result(
                     task,
@@ -282,25 +285,27 @@ def _describe(value: object) -> str:
     return f"{type(value).__name__} {module}.{name}" if name else f"a {type(value).__name__}"
 
 
-def run_units(units: list[Unit], registry: Registry, roots: frozenset[str]) -> list[Outcome]:
-    """Check every task of `units`: all symbols first without shims, then, with the registry
-    installed once, all aliases."""
-    prober = _Prober(registry, roots)
+def run_units(units: Sequence[Unit], config: WorkerConfig) -> list[Outcome]:
+    """Check every task of `units`: symbols without shims, then, with the registry installed
+    once, aliases and (when `config.shims`) imports; imports without shims otherwise."""
+    registry = config.registry
+    prober = _Prober(registry, config.roots)
+    tasks = [task for unit in units for task in unit.tasks]
+    shims = config.shims and registry is not None
+    shimmed = [t for t in tasks if t.kind == "alias" or (t.kind == "import" and shims)]
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # what imported code warns about is not the finding
         outcomes = [
-            prober.check_symbol(task)
-            for unit in units
-            for task in unit["tasks"]
-            if task["type"] == "symbol"
+            prober.check_symbol(task) if task.kind == "symbol" else prober.check_import(task)
+            for task in tasks
+            if task.kind == "symbol" or (task.kind == "import" and not shims)
         ]
-        aliases = [task for unit in units for task in unit["tasks"] if task["type"] == "alias"]
-        if aliases:
-            outcomes += _check_aliases(aliases, prober, registry)
+        if shimmed and registry is not None:
+            outcomes += _with_shims(shimmed, prober, registry)
     return outcomes
 
 
-def _check_aliases(aliases: list[Unit], prober: _Prober, registry: Registry) -> list[Outcome]:
+def _with_shims(tasks: list[Task], prober: _Prober, registry: Registry) -> list[Outcome]:
     from ssot_registry.runtime import install, installations
 
     in_place = {id(existing) for existing in installations()}
@@ -309,9 +314,17 @@ def _check_aliases(aliases: list[Unit], prober: _Prober, registry: Registry) -> 
         installation = install(registry, strict=False)
     except Exception as error:  # every alias reports it; the symbols stay checked
         message = f"cannot install the registry's shims: {type(error).__name__}: {error}"
-        return [_result(task, "SSOT030", message) for task in aliases]
+        return [_result(task, "SSOT030", message) for task in tasks]
     try:
-        return [outcome for task in aliases for outcome in prober.check_alias(task)]
+        return [
+            outcome
+            for task in tasks
+            for outcome in (
+                prober.check_alias(task, registry)
+                if task.kind == "alias"
+                else [prober.check_import(task)]
+            )
+        ]
     finally:
         if id(installation) not in in_place:  # never undo somebody else's installation
             installation.uninstall()

@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from ssot_registry.registry import Registry, Requirement
 from ssot_registry.validator.report import EntryResult
+
+if TYPE_CHECKING:
+    from packaging.specifiers import SpecifierSet
+    from packaging.version import Version
 
 __all__ = ["check_requirement", "installed_version", "normalize", "requirement_for_module"]
 
@@ -29,6 +34,24 @@ def installed_version(name: str, search_path: Sequence[str]) -> str | None:
 
 def _install_hint(requirement: Requirement) -> str:
     return f"pip install '{requirement.name}{requirement.version}'"
+
+
+def _direction(allowed: SpecifierSet, installed: Version) -> str:
+    """`upgrade` when the installed version is below a bound it fails, `downgrade` when above."""
+    from packaging.version import InvalidVersion, Version
+
+    for specifier in allowed:
+        if specifier.contains(installed, prereleases=True):
+            continue
+        try:
+            bound = Version(specifier.version.removesuffix(".*"))
+        except InvalidVersion:
+            continue
+        if installed < bound:
+            return "upgrade"
+        if installed > bound:
+            return "downgrade"
+    return "change"
 
 
 def check_requirement(requirement: Requirement, search_path: Sequence[str]) -> EntryResult:
@@ -54,14 +77,14 @@ def check_requirement(requirement: Requirement, search_path: Sequence[str]) -> E
         inside = allowed is None or allowed.contains(Version(version), prereleases=True)
     except (InvalidSpecifier, InvalidVersion):
         inside = True
-    if not inside:
+    if not inside and allowed is not None:
         return EntryResult(
             name,
             "requirement",
             "fail",
             "SSOT021",
             f"distribution '{name}' {version} is installed but the registry requires {wanted}; "
-            f"upgrade it: {_install_hint(requirement)}",
+            f"{_direction(allowed, Version(version))} it: {_install_hint(requirement)}",
             requirement.line,
         )
     return EntryResult(name, "requirement", "ok", None, f"{name} {version}", requirement.line)

@@ -1,13 +1,17 @@
-"""The isolated side of `check --isolate`: a warm worker that forks once per unit.
+"""The isolated side of `check`: a warm worker that forks once per unit.
 
-The worker is a separate interpreter (`sys.executable`) whose stdout and
-stderr go nowhere, so nothing imported code prints can reach the report;
-it talks to the check process over two dedicated pipes, one JSON line per
-message. It first imports what is not the application (stdlib and
-third-party modules the application imports), then forks a child per unit:
-each child starts from that warm state with no application module loaded.
-Where `os.fork` does not exist, `run_once` checks one unit per fresh
-interpreter instead.
+The worker is a separate interpreter (`sys.executable`, or a fork of the
+check process for `--no-isolate`) in a session of its own, whose stdout and
+stderr go nowhere, so nothing imported code prints can reach the report; it
+talks to the check process over two dedicated pipes in `wire` frames. It
+first imports what is not the application (stdlib and third-party modules
+the application imports), then forks a child per unit: each child starts
+from that warm state with no application module loaded, stays in the
+worker's process group (so `os.setsid()` at import works as it would in an
+application), and leaves with `os._exit` once its outcomes are written (no
+`atexit` handler, no non-daemon thread can hold it). After each unit the
+worker ends every process the unit left behind (`processes.py`). Where
+`os.fork` does not exist, `run_once` checks one unit per fresh interpreter.
 """
 
 from __future__ import annotations
@@ -16,58 +20,46 @@ import contextlib
 import gc
 import importlib
 import io
-import json
 import os
 import pickle
-import selectors
 import signal
 import sys
-import time
-from typing import Any
 
-__all__ = ["run_once", "serve"]
+from ssot_registry.validator import processes
+from ssot_registry.validator.records import (
+    Configure,
+    Done,
+    Outcome,
+    Ready,
+    Unit,
+    WorkerConfig,
+    unit_failures,
+)
+from ssot_registry.validator.wire import Frames, encode, read_frame, write_all
+
+__all__ = ["run_once", "serve", "serve_on"]
 
 _CHUNK = 65536
 
 
-def _load_config(path: str) -> dict[str, Any]:
+def _load_config(path: str) -> WorkerConfig:
     with open(path, "rb") as handle:
-        config: dict[str, Any] = pickle.load(handle)  # noqa: S301 - written by the check process
-    sys.path[:] = config["sys_path"]
+        config = pickle.load(handle)  # noqa: S301 - written by the check process
+    if not isinstance(config, WorkerConfig):
+        raise TypeError(f"{path}: not a WorkerConfig")
+    sys.path[:] = config.sys_path
+    if config.registry is not None:
+        config.registry.aliases  # noqa: B018 - build the entry models once, not per child
     return config
 
 
-def _registry(config: dict[str, Any]) -> Any:
-    """The registry, built once (in the warm worker, before any fork)."""
-    registry = config["registry"]
-    registry.aliases  # noqa: B018 - materialize the entry models once, not per child
-    return registry
-
-
-def _check(unit: dict[str, Any], config: dict[str, Any]) -> list[dict[str, Any]]:
+def _check(unit: Unit, config: WorkerConfig) -> list[Outcome]:
     from ssot_registry.validator.probe import run_units
 
-    roots = frozenset(config["roots"])
     try:
-        return run_units([unit], _registry(config), roots)
+        return run_units([unit], config)
     except BaseException as error:
-        return [
-            failure(task, "SSOT014", f"the check itself failed: {error!r}", unit["module"])
-            for task in unit["tasks"]
-        ]
-
-
-def failure(task: dict[str, Any], code: str, message: str, module: str = "") -> dict[str, Any]:
-    """The outcome of a task that failed before it could be checked (crash, timeout, ...)."""
-    return {
-        "entry": task["entry"],
-        "kind": task["type"],
-        "status": "fail",
-        "code": code,
-        "message": message,
-        "line": task.get("line"),
-        "cause": {"module": module, "file": None, "line": None, "chain": [], "error": message},
-    }
+        return unit_failures(unit, "SSOT014", f"the check itself failed: {error!r}")
 
 
 def _try_import(name: str, sink: io.StringIO) -> int:
@@ -79,7 +71,7 @@ def _try_import(name: str, sink: io.StringIO) -> int:
     return 1
 
 
-def _preimport(names: list[str], roots: frozenset[str]) -> int:
+def _preimport(names: tuple[str, ...], roots: frozenset[str]) -> int:
     """Import what is not the application; forget any application module that came along
     (but never this library's own modules, imported before)."""
     done = 0
@@ -90,17 +82,12 @@ def _preimport(names: list[str], roots: frozenset[str]) -> int:
     for loaded in set(sys.modules) - before:
         if loaded.partition(".")[0] in roots:
             del sys.modules[loaded]
+    processes.end_descendants()  # a pre-imported module may have started a process too
     return done
 
 
-def _write_all(fd: int, data: bytes) -> None:
-    view = memoryview(data)
-    while view:
-        written = os.write(fd, view)
-        view = view[written:]
-
-
-def _describe_status(status: int) -> str:
+def describe_status(status: int) -> str:
+    """How a child ended, in words: `crashed: killed by SIGSEGV`, `exited ... with status 3`."""
     if os.WIFSIGNALED(status):
         number = os.WTERMSIG(status)
         try:
@@ -115,108 +102,99 @@ _RUNNING: list[int] = []  # the child being waited for, killed with us on SIGTER
 
 
 def _terminate(signum: int, frame: object) -> None:
-    """Stopped by the check process: take the running child (and its group) along."""
+    """Stopped by the check process: take the running child and everything below along."""
     for pid in _RUNNING:
         with contextlib.suppress(OSError):
-            os.killpg(pid, signal.SIGKILL)
-        with contextlib.suppress(OSError):
             os.kill(pid, signal.SIGKILL)
+    processes.end_descendants()
     os._exit(1)
 
 
-def _fork_unit(
-    unit: dict[str, Any], config: dict[str, Any], closing: list[int]
-) -> list[dict[str, Any]]:
+def _child(unit: Unit, config: WorkerConfig, write_end: int) -> None:
+    """In the forked child: check, write the outcomes, leave without any cleanup."""
+    gc.disable()  # a short-lived child: collecting would only copy the parent's pages
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    data = encode(_check(unit, config))
+    with contextlib.suppress(OSError):
+        write_all(write_end, data)
+    os._exit(0)
+
+
+def _fork_unit(unit: Unit, config: WorkerConfig, closing: tuple[int, ...]) -> list[Outcome]:
     read_end, write_end = os.pipe()
     pid = os.fork()
-    if pid == 0:  # the child: check, write, leave without cleanup
+    if pid == 0:
         os.close(read_end)
         for fd in closing:
             os.close(fd)
-        with contextlib.suppress(OSError):
-            os.setpgid(0, 0)
-        gc.disable()  # a short-lived child: collecting would only copy the parent's pages
-        signal.signal(signal.SIGTERM, signal.SIG_DFL)
-        data = json.dumps(_check(unit, config)).encode()
-        with contextlib.suppress(OSError):
-            _write_all(write_end, data)
-        os._exit(0)
+        _child(unit, config, write_end)
     os.close(write_end)
     _RUNNING[:] = [pid]
     try:
-        return _collect(pid, read_end, unit, config["timeout"])
+        return _collect(pid, read_end, unit, config.timeout)
     finally:
         _RUNNING.clear()
+        processes.end_descendants()
 
 
-def _collect(pid: int, read_end: int, unit: dict[str, Any], timeout: float) -> list[dict[str, Any]]:
-    chunks: list[bytes] = []
-    deadline = time.monotonic() + timeout
-    with selectors.DefaultSelector() as selector:
-        selector.register(read_end, selectors.EVENT_READ)
-        timed_out = False
-        while True:
-            left = deadline - time.monotonic()
-            if left <= 0 or not selector.select(left):
-                timed_out = True
-                break
-            chunk = os.read(read_end, _CHUNK)
-            if not chunk:
-                break
-            chunks.append(chunk)
-    os.close(read_end)
-    if timed_out:
-        with contextlib.suppress(OSError):
-            os.killpg(pid, signal.SIGKILL)
-        with contextlib.suppress(OSError):
-            os.kill(pid, signal.SIGKILL)
-        os.waitpid(pid, 0)
-        message = f"importing {unit['module']} did not finish within {timeout:g} s (killed)"
-        return [failure(t, "SSOT013", message, unit["module"]) for t in unit["tasks"]]
-    _, status = os.waitpid(pid, 0)
+def _collect(pid: int, read_end: int, unit: Unit, timeout: float | None) -> list[Outcome]:
+    """The child's outcomes: complete as soon as its frame arrived (a grandchild that still
+    holds the pipe does not matter), else a timeout or a crash."""
     try:
-        outcomes: list[dict[str, Any]] = json.loads(b"".join(chunks))
-    except ValueError:
-        message = f"importing {unit['module']} {_describe_status(status)}"
-        return [failure(t, "SSOT014", message, unit["module"]) for t in unit["tasks"]]
-    return outcomes
+        message, timed_out = read_frame(read_end, timeout)
+    finally:
+        os.close(read_end)
+    if message is not None or timed_out:
+        with contextlib.suppress(OSError):
+            os.kill(pid, signal.SIGKILL)  # done writing (or hanging): it has nothing left to do
+    _, status = os.waitpid(pid, 0)
+    if timed_out:
+        message_text = f"importing {unit.module} did not finish within {timeout:g} s (killed)"
+        return unit_failures(unit, "SSOT013", message_text)
+    if isinstance(message, list):
+        return message
+    return unit_failures(unit, "SSOT014", f"importing {unit.module} {describe_status(status)}")
 
 
 def serve() -> None:
-    """The warm worker: `python -c '...serve()' REQUEST_FD RESPONSE_FD`.
+    """The warm worker: `python -c '...serve()' REQUEST_FD RESPONSE_FD`."""
+    serve_on(int(sys.argv[1]), int(sys.argv[2]))
 
-    It starts before the check process has its plan, imports this library,
-    then waits for the first line: the config file and whether to pre-import.
+
+def serve_on(requests: int, responses: int) -> None:
+    """Answer `Configure` with `Ready`, then each `Unit` with `Done`, until the pipe closes.
+
+    It starts before the check process has its plan and imports this library
+    while it waits for the config.
     """
-    requests, responses = int(sys.argv[1]), int(sys.argv[2])
     signal.signal(signal.SIGTERM, _terminate)
+    processes.become_subreaper()
     importlib.import_module("ssot_registry.validator.probe")
     with contextlib.suppress(ImportError):
         importlib.import_module("ssot_registry.runtime")  # warm: alias checks need it
-    with os.fdopen(requests, "rb") as incoming:
-        first = json.loads(incoming.readline() or b"null")
-        if first is None:
-            return
-        config = _load_config(first["config"])
-        config["registry"] = _registry(config)
-        preimported = 0
-        if first["preimport"]:
-            preimported = _preimport(config["preimport"], frozenset(config["roots"]))
-        gc.collect()
-        gc.freeze()  # children's collections skip the warm state: no copy-on-write storms
-        _write_all(responses, json.dumps({"ready": preimported}).encode() + b"\n")
-        for line in incoming:
-            unit = json.loads(line)
-            outcomes = _fork_unit(unit, config, [requests, responses])
-            _write_all(responses, json.dumps({"outcomes": outcomes}).encode() + b"\n")
+    frames = Frames()
+    config: WorkerConfig | None = None
+    while chunk := os.read(requests, _CHUNK):
+        for message in frames.feed(chunk):
+            if isinstance(message, Configure):
+                config = _load_config(message.path)
+                preimported = 0
+                if message.preimport:
+                    preimported = _preimport(config.preimport, config.roots)
+                gc.collect()
+                gc.freeze()  # children's collections skip the warm state: no copy-on-write
+                write_all(responses, encode(Ready(preimported)))
+            elif isinstance(message, Unit) and config is not None:
+                outcomes = _fork_unit(message, config, (requests, responses))
+                write_all(responses, encode(Done(tuple(outcomes))))
 
 
 def run_once() -> None:
     """A fresh interpreter for one unit: argv is CONFIG UNIT_FILE RESULT_FILE."""
     config = _load_config(sys.argv[1])
-    with open(sys.argv[2], encoding="utf-8") as handle:
-        unit = json.load(handle)
+    with open(sys.argv[2], "rb") as handle:
+        unit = pickle.load(handle)  # noqa: S301 - written by the check process
     outcomes = _check(unit, config)
-    with open(sys.argv[3], "w", encoding="utf-8") as handle:
-        json.dump(outcomes, handle)
+    with open(sys.argv[3], "wb") as handle:
+        pickle.dump(outcomes, handle)
     os._exit(0)

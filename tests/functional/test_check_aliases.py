@@ -148,11 +148,11 @@ OVERDUE = """
 
 
 def test_overdue_against_registry_version_is_ssot032(tmp_path: Path) -> None:
-    """With `[registry] version` at or past `remove_in`, the alias is overdue (it still works)."""
+    """With `[registry] version` at or past `remove_in`, the alias is overdue: one failing row
+    and no `ok` row for it, and the summary counts it as failed (SPEC section 10)."""
     registry = make_app(tmp_path, 'version = "2.0"\n' + OVERDUE)
     report = check(registry)
     assert outcome(report, "ali.legacy:make") == [
-        (None, "ali.legacy:make -> ali.core.engine:make"),
         (
             "SSOT032",
             "alias overdue: version 2.0 >= remove_in 2.0; migrate the callers (ssot-registry "
@@ -160,6 +160,7 @@ def test_overdue_against_registry_version_is_ssot032(tmp_path: Path) -> None:
         ),
     ]
     assert [code for code, _ in outcome(report, "ali.legacy:Engine")] == [None]
+    assert (report.total, report.passed, report.failed, len(report.results)) == (2, 1, 1, 2)
 
 
 def test_overdue_against_installed_distribution(tmp_path: Path) -> None:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 import textwrap
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -180,7 +182,8 @@ def test_invalid_registry_exits_two(tmp_path: Path, capsys: pytest.CaptureFixtur
 def test_static_findings_are_reported_with_the_rest(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """SSOT002-005 are findings: reported in the results with exit 1, not a load error."""
+    """SSOT002-005 are findings: reported in the results with exit 1, not a load error, under
+    the alias they are about (SPEC section 10)."""
     registry = tmp_path / "registry.toml"
     registry.write_text(
         textwrap.dedent("""\
@@ -198,6 +201,31 @@ def test_static_findings_are_reported_with_the_rest(
     status, out, _ = run(["check", "--registry", str(registry), "--format", "json"], capsys)
     data = json.loads(out)
     assert status == 1
-    assert data["results"][0]["entry"] == "registry"
+    assert (data["results"][0]["entry"], data["results"][0]["kind"]) == ("json:loads_old", "alias")
     assert data["results"][0]["code"] == "SSOT005"
     assert data["results"][0]["line"] == 5
+
+
+def test_check_from_a_subfolder_imports_from_the_project_root(tmp_path: Path) -> None:
+    """Run from a subfolder with the registry found through the parent pyproject.toml, the
+    project root is on the workers' path, so the application imports."""
+    (tmp_path / "app").mkdir()
+    (tmp_path / "app" / "__init__.py").write_text("")
+    (tmp_path / "app" / "core.py").write_text("X = 1\n")
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.ssot-registry]\nregistry = "conf/registry.toml"\n'
+    )
+    (tmp_path / "conf").mkdir()
+    (tmp_path / "conf" / "registry.toml").write_text(
+        '[registry]\nschema = 1\nname = "p"\n\n[symbols]\nX = "app.core:X"\n'
+    )
+    (tmp_path / "sub").mkdir()
+    completed = subprocess.run(
+        [sys.executable, "-m", "ssot_registry", "check", "--format", "json"],
+        cwd=tmp_path / "sub",
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert (completed.returncode, completed.stderr) == (0, "")
+    assert json.loads(completed.stdout)["summary"] == {"total": 1, "passed": 1, "failed": 0}

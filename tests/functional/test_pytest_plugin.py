@@ -141,7 +141,7 @@ def test_unusable_registry_is_a_usage_error(project: pytest.Pytester) -> None:
 
 
 def test_registry_findings_fail_the_registry_item(project: pytest.Pytester) -> None:
-    """SSOT002-005 fail the `registry.toml::registry` item; `pytest registry.toml` selects it."""
+    """SSOT002-005 about an alias fail that alias's item (SPEC section 10), not `registry`."""
     project.makefile(
         ".toml",
         registry=REGISTRY + '\n[[alias]]\nold = "pkgp.legacy:make"\nnew = "pkgp.core:make"\n',
@@ -155,8 +155,9 @@ def test_registry_findings_fail_the_registry_item(project: pytest.Pytester) -> N
             "alias[0] (line 12); keep one entry",
         ]
     )
-    result.assert_outcomes(passed=4, failed=2)
-    assert "FAILED registry.toml::registry" in result.stdout.str()
+    result.assert_outcomes(passed=3, failed=3)
+    assert "FAILED registry.toml::alias::pkgp.legacy:make" in result.stdout.str()
+    assert "FAILED registry.toml::registry" not in result.stdout.str()
 
 
 def test_conftest_importing_an_old_path_works(project: pytest.Pytester) -> None:

@@ -159,3 +159,20 @@ def test_nothing_outside_the_registry_package_reads_its_tables() -> None:
             if isinstance(node, ast.Attribute) and node.attr in ("tables", "rows")
         ]
     assert offenders == []
+
+
+def test_combined_registries_keep_every_entry_in_order() -> None:
+    """`combine` joins the tables of several registries under the first one's settings."""
+    from ssot_registry.registry.combined import combine
+
+    other = load_text(
+        '[registry]\nschema = 1\nname = "other"\n\n[[alias]]\nold = "lib.old"\nnew = "lib.new"\n'
+    )
+    registry = load_text(TEXT)
+    combined = combine([registry, other])
+    assert combined.name == "tables + other"
+    assert [str(alias.old) for alias in combined.aliases] == ["pkg.old:f", "pkg.legacy", "lib.old"]
+    assert combined.aliases[2].line == 5
+    assert combined.resolve("lib.old.sub:x") == ImportPath("lib.new.sub", "x")
+    assert list(combined.requires) == ["packaging"]
+    assert combine([registry]) is registry

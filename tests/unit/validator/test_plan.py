@@ -42,7 +42,7 @@ REGISTRY = load_text(
 def test_units_group_entries_by_the_module_imported_first() -> None:
     """Symbols by their module, aliases by their `new` module; units sorted by module."""
     units = plan_units(REGISTRY, None)
-    assert [(u["module"], [t["entry"] for t in u["tasks"]]) for u in units] == [
+    assert [(u.module, [t.entry for t in u.tasks]) for u in units] == [
         ("app.core", ["a", "b", "app.old:a"]),
         ("app.util", ["c", "legacy_app"]),
         ("json", ["d"]),
@@ -67,10 +67,19 @@ def test_search_path_order(tmp_path: Path) -> None:
     """Current directory first, then --path folders, then sys.path, then the registry folder."""
     extra = tmp_path / "extra"
     folder = tmp_path / "reg"
-    path = search_path([extra], folder)
+    path = search_path([extra], folder / "registry.toml")
     assert path[:2] == [os.getcwd(), str(extra)]
     assert path[-1] == str(folder.resolve())
     assert [p for p in sys.path if p and p in path] == [p for p in sys.path if p]
+
+
+def test_project_root_follows_the_current_directory_on_the_path(tmp_path: Path) -> None:
+    """The folder of the nearest pyproject.toml above the registry comes right after --path."""
+    (tmp_path / "pyproject.toml").write_text("[project]\nname = 'x'\n")
+    registry = tmp_path / "conf" / "registry.toml"
+    path = search_path([], registry)
+    assert path[:2] == [os.getcwd(), str(tmp_path.resolve())]
+    assert path[-1] == str(registry.parent.resolve())
 
 
 def test_preimports_are_what_the_application_imports_from_outside(tmp_path: Path) -> None:

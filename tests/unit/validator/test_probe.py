@@ -13,6 +13,7 @@ import pytest
 from ssot_registry.exceptions import DeprecatedAliasWarning
 from ssot_registry.registry import load_text
 from ssot_registry.validator.probe import SNIPPET_FILE, _Prober, kind_of
+from ssot_registry.validator.records import alias_task
 
 REGISTRY = load_text(
     textwrap.dedent("""\
@@ -25,7 +26,7 @@ REGISTRY = load_text(
     new = "json:loads"
 """)
 )
-TASK = {"type": "alias", "entry": "json:old_loads", "line": 5, "index": 0}
+TASK = alias_task(REGISTRY.aliases[0], 0)
 
 
 class Color(enum.Enum):
@@ -72,7 +73,7 @@ def findings(records: list[warnings.WarningMessage]) -> list[tuple[str | None, s
     """What the attribution rule says about these warnings."""
     prober = _Prober(REGISTRY, frozenset())
     outcomes = prober._attribution(TASK, REGISTRY.aliases[0], records, None)
-    return [(o["code"], o["message"]) for o in outcomes]
+    return [(o.code, o.message) for o in outcomes]
 
 
 def test_warning_at_the_wrong_line_is_ssot033() -> None:
