@@ -26,9 +26,9 @@ __all__ = [
     "HANDLE_FROMLIST",
     "LAZY_IMPORTS",
     "UNPICKLING_CALLERS",
-    "being_imported",
     "called_by_runpy",
     "getframe",
+    "importing_below",
     "is_import_from",
     "module_lock",
     "namespace_loader",
@@ -111,16 +111,17 @@ def called_by_runpy(frame: FrameType) -> bool:
     return frame.f_globals.get("__name__") == "runpy"
 
 
-def being_imported(frame: FrameType | None, stop: FrameType | None) -> Iterator[str]:
-    """The names importlib is loading in the frames from `frame` out to `stop` (exclusive),
-    innermost first: the `name` of each `_find_and_load_unlocked` frame."""
+def importing_below(prefix: str, frame: FrameType | None, stop: FrameType | None) -> bool:
+    """True when, in the frames from `frame` out to `stop` (exclusive), importlib is loading a
+    module whose name starts with `prefix` (the `name` of a `_find_and_load_unlocked` frame)."""
     code = FIND_AND_LOAD_UNLOCKED
     while frame is not None and frame is not stop:
         if frame.f_code is code:
             name = frame.f_locals.get("name")
-            if isinstance(name, str):
-                yield name
+            if isinstance(name, str) and name.startswith(prefix):
+                return True
         frame = frame.f_back
+    return False
 
 
 @contextmanager

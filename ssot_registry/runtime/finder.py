@@ -58,8 +58,16 @@ class ShimFinder(MetaPathFinder):
             return None
         # inside a shim package nothing real can exist: skip the search
         real = None if type(path) is ShimPath else self._find_real(fullname, path, target)
-        if real is None:
-            return self._shim_spec(fullname, flags)
+        if real is None:  # a shim
+            loader = self._shim_loaders.get(flags)
+            if loader is None:  # stateless: one per kind of shim
+                loader = self._shim_loaders.setdefault(
+                    flags, ShimLoader(self.modules.fill_shim, flags)
+                )
+            spec = ModuleSpec(fullname, loader, origin=_SHIM_ORIGIN)
+            if flags & PARENT:
+                spec.submodule_search_locations = ShimPath()
+            return spec
         if flags & (KEY | FACADE) and (real.loader is None or hasattr(real.loader, "exec_module")):
             hook = self.modules.hook
             real.loader = HookingLoader(real.loader, real, lambda module: hook(fullname, module))
@@ -67,18 +75,6 @@ class ShimFinder(MetaPathFinder):
 
     def invalidate_caches(self) -> None:
         """Nothing cached by path here."""
-
-    def _shim_spec(self, fullname: str, flags: int) -> ModuleSpec:
-        loader = self._shim_loaders.get(flags)
-        if loader is None:  # stateless: one per kind of shim
-            fill = self.modules.fill_shim
-            loader = self._shim_loaders.setdefault(
-                flags, ShimLoader(lambda module: fill(module, flags))
-            )
-        spec = ModuleSpec(fullname, loader, origin=_SHIM_ORIGIN)
-        if flags & PARENT:
-            spec.submodule_search_locations = ShimPath()
-        return spec
 
     def _find_real(
         self, fullname: str, path: Sequence[str] | None, target: ModuleType | None

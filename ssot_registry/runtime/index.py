@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from ssot_registry.registry import ImportPath, Registry
+from ssot_registry.registry.paths import covering_module
 from ssot_registry.runtime.entries import Entry
 
 __all__ = ["FACADE", "KEY", "PARENT", "ShimIndex", "ShimPath"]
@@ -59,6 +60,8 @@ class ShimIndex:
         self._tables: dict[str, dict[str, Entry]] = {}
         self._module_entries: dict[str, Entry] = {}
         self._symbols: dict[str, ImportPath] | None = None
+        self._module_aliases: Mapping[str, int] | None = None
+        self._alias_tops: frozenset[str] = frozenset()
 
     def is_module_alias(self, name: str) -> bool:
         """True when `name` is exactly the `old` of a module alias."""
@@ -88,7 +91,13 @@ class ShimIndex:
         entry = self._module_entries.get(fullname)
         if entry is not None:
             return entry
-        found = self.registry.covering_module_alias(fullname)
+        aliases = self._module_aliases
+        if aliases is None:  # built on the first import under the registry's names
+            aliases = self._module_aliases = self.registry.module_aliases()
+            self._alias_tops = frozenset(old.partition(".")[0] for old in aliases)
+        if fullname.partition(".")[0] not in self._alias_tops:
+            return None
+        found = covering_module(fullname, aliases)
         if found is None:
             return None
         index, rest = found

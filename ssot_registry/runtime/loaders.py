@@ -50,8 +50,9 @@ class HookingLoader(Loader):
 class ShimLoader(Loader):
     """Creates a shim module for an old module (or parent package) that does not exist."""
 
-    def __init__(self, fill: Callable[[ModuleType], None]) -> None:
+    def __init__(self, fill: Callable[[ModuleType, int], None], flags: int) -> None:
         self.fill = fill
+        self.flags = flags
 
     def create_module(self, spec: ModuleSpec) -> ModuleType | None:
         """A plain new module."""
@@ -59,7 +60,7 @@ class ShimLoader(Loader):
 
     def exec_module(self, module: ModuleType) -> None:
         """Give the shim its names."""
-        self.fill(module)
+        self.fill(module, self.flags)
 
 
 class AliasLoader(Loader):

@@ -3,28 +3,14 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Mapping
 from types import ModuleType
-from typing import Any
 
 from ssot_registry.runtime import hooks
-from ssot_registry.runtime.entries import Entry
 from ssot_registry.runtime.index import FACADE, KEY, ShimIndex
 from ssot_registry.runtime.tracking import Tracker
 from ssot_registry.runtime.uses import Uses
 
 __all__ = ["ModuleHooks"]
-
-
-def _listed(names: Mapping[str, Any]) -> Any:
-    def listed() -> list[str]:
-        return [
-            name
-            for name, value in names.items()
-            if not isinstance(value, Entry) or value.removed_in is None
-        ]
-
-    return listed
 
 
 class ModuleHooks:
@@ -42,14 +28,14 @@ class ModuleHooks:
             table = self.index.table(fullname)
             if table:
                 factory = hooks.shim_getattr(self.uses, fullname, table, shim=False)
-                self.tracker.attach(module, factory, _listed(table), "alias")
+                self.tracker.attach(fullname, module, factory, table, "alias")
         if flags & FACADE:
             self._hook_facade(fullname, module)
 
     def _hook_facade(self, fullname: str, module: ModuleType) -> None:
         symbols = self.index.symbols
         factory = hooks.facade_getattr(self.uses, fullname, symbols)
-        self.tracker.attach(module, factory, _listed(symbols()), "facade")
+        self.tracker.attach(fullname, module, factory, symbols(), "facade")
 
     def fill_shim(self, module: ModuleType, flags: int) -> None:
         """Give a shim module its aliased names (and the facade's), `__all__` and `__dir__`."""
@@ -62,10 +48,9 @@ class ModuleHooks:
         module.__all__ = served  # type: ignore[attr-defined]
         also = index.symbols if flags & FACADE else tuple
         factory = hooks.shim_getattr(self.uses, fullname, table, shim=True, also=also)
-        self.tracker.attach(module, factory, _listed(table), "alias")
+        self.tracker.attach(fullname, module, factory, table, "alias", created=True)
         if flags & FACADE:
             self._hook_facade(fullname, module)
-        self.tracker.record(fullname, module)
 
     def hook_imported(self) -> None:
         """Hook the old modules and the facade that are already imported."""

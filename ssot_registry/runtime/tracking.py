@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import sys
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Mapping
 from types import ModuleType
-from weakref import WeakKeyDictionary
 
 from ssot_registry.runtime import hooks
 from ssot_registry.runtime.cpython import module_lock
@@ -16,31 +15,50 @@ __all__ = ["Tracker"]
 
 
 class Tracker:
-    """Hooks attached and names created, bounded by what is alive: one slot per (module, role)
-    hooked (dropped with the module), one per name put in `sys.modules`."""
+    """Hooks attached and names created, bounded by module names: one slot per name hooked
+    (a module re-imported under the same name replaces the earlier one, whose hooks are
+    detached then) and one per name put in `sys.modules`."""
 
     def __init__(self, owner: hooks.Owner) -> None:
         self.owner = owner
         self._lock = threading.Lock()
-        self._hooked: WeakKeyDictionary[ModuleType, dict[str, hooks.Hooks]] = WeakKeyDictionary()
+        self._hooked: dict[str, tuple[ModuleType, dict[str, hooks.Hooks]]] = {}
         self._created: dict[str, ModuleType] = {}
 
     def attach(
         self,
+        fullname: str,
         module: ModuleType,
         factory: Callable[[hooks.Hook | None], hooks.Hook],
-        names: Callable[[], Iterable[str]],
+        names: Mapping[str, object],
         role: str,
+        *,
+        created: bool = False,
     ) -> None:
-        """Hook `module` in `role`; hooking again (a reload, a second pass) replaces the hooks."""
+        """Hook `module` in `role`, its `__dir__` listing `names` (tombstones left out); hooking
+        again (a reload, a second pass) replaces the hooks. `created`: this library made the
+        module and put it in `sys.modules` (a shim), so `forget` removes it too."""
+
+        def listed() -> list[str]:
+            return [
+                name for name, value in names.items() if getattr(value, "removed_in", None) is None
+            ]
+
         with self._lock:
-            roles = self._hooked.get(module)
-            if roles is None:
-                self._hooked[module] = roles = {}
-            stale = roles.get(role)
-            if stale is not None:
-                hooks.detach(module, stale)
-            roles[role] = hooks.attach(self.owner, module, factory, names, role)
+            slot = self._hooked.get(fullname)
+            if slot is None or slot[0] is not module:
+                if slot is not None:  # an earlier module of this name: no longer the one
+                    for stale in slot[1].values():
+                        hooks.detach(slot[0], stale)
+                slot = self._hooked[fullname] = (module, {})
+            roles = slot[1]
+            stale_hooks = roles.get(role)
+            if stale_hooks is not None:
+                hooks.detach(module, stale_hooks)
+            roles[role] = hooks.attach(self.owner, module, factory, listed, role)
+            if created:
+                self._created.pop(fullname, None)
+                self._created[fullname] = module
 
     def record(self, fullname: str, module: ModuleType) -> None:
         """Remember a name this library put in `sys.modules` (the latest module of a name
@@ -64,8 +82,8 @@ class Tracker:
         """
         while True:
             with self._lock:
-                hooked = [(module, list(roles.values())) for module, roles in self._hooked.items()]
-                self._hooked = WeakKeyDictionary()
+                hooked = [(module, list(roles.values())) for module, roles in self._hooked.values()]
+                self._hooked = {}
                 created, self._created = list(self._created.items()), {}
             if not hooked and not created:
                 return

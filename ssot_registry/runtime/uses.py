@@ -10,7 +10,7 @@ from typing import Any
 from warnings import warn_explicit
 
 from ssot_registry.registry import Alias
-from ssot_registry.runtime.cpython import being_imported, is_import_from
+from ssot_registry.runtime.cpython import importing_below, is_import_from
 from ssot_registry.runtime.entries import Entry
 from ssot_registry.runtime.frames import frame_location, user_frame, warn_at
 
@@ -54,8 +54,7 @@ class Uses:
         to a deeper one stays silent, and so does a submodule that `from old import sub`
         imports after its old parent warned for the same statement."""
         user = user_frame(frame)
-        prefix = entry.old_module + "."
-        silent = any(name.startswith(prefix) for name in being_imported(frame, user))
+        silent = importing_below(entry.old_module + ".", frame, user)
         if not silent and user is not None:
             statement = (id(user), user.f_lasti)
             last = getattr(self._statement, "last", None)

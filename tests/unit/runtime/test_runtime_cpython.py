@@ -76,18 +76,20 @@ def test_the_import_star_opcodes_are_where_expected() -> None:
         assert "IMPORT_STAR" in dis.opmap
 
 
-def test_being_imported_names_the_modules_importlib_is_loading(on_sys_path) -> None:
-    """A module body sees itself and its parent package among the names being imported."""
+def test_importing_below_sees_the_modules_importlib_is_loading(on_sys_path) -> None:
+    """A module body sees itself being imported (a `_find_and_load_unlocked` frame), not
+    modules that are not."""
     on_sys_path(
         {
             "cpython_pkg/__init__.py": "",
             "cpython_pkg/leaf.py": "import sys\nfrom ssot_registry.runtime import cpython\n"
-            "SEEN = list(cpython.being_imported(sys._getframe(), None))\n",
+            "SEEN = [cpython.importing_below(prefix, sys._getframe(), None)\n"
+            "        for prefix in ('cpython_pkg.', 'cpython_pkg.leaf', 'other.')]\n",
         }
     )
     leaf = importlib.import_module("cpython_pkg.leaf")
     assert cpython.FIND_AND_LOAD_UNLOCKED is not None
-    assert leaf.SEEN == ["cpython_pkg.leaf"]
+    assert leaf.SEEN == [True, True, False]
 
 
 @NEEDS_THREADS
