@@ -17,6 +17,7 @@ from typing import NamedTuple
 
 from ssot_registry.exceptions import AliasWarning
 from ssot_registry.registry import Alias, ImportPath, Registry
+from ssot_registry.runtime.wrap_limits import wrap_limitation
 from ssot_registry.validator.causes import describe_failure
 from ssot_registry.validator.records import (
     Cause,
@@ -243,6 +244,9 @@ class _Prober:
             )
         identical = value is canonical
         if alias.mode == "wrap":
+            limitation = wrap_limitation(canonical)
+            if limitation is not None and not findings:  # the runtime serves it bare
+                return [_result(task, "SSOT030", f'{alias.old}: mode = "wrap": {limitation}')]
             identical = getattr(value, "__wrapped__", None) is canonical
         if not identical and not findings:
             findings.append(

@@ -201,3 +201,30 @@ def test_alias_failures_share_the_root_cause(tmp_path: Path) -> None:
         "RuntimeError: no settings file",
         ("Engine", "ali.legacy:Engine"),
     )
+
+
+@pytest.mark.parametrize("isolate", [True, False])
+def test_wrapped_exception_class_fails_and_says_use_reexport(
+    tmp_path: Path, isolate: bool, import_state: None
+) -> None:
+    """`mode = "wrap"` on an exception class (the seed's TimeoutError) fails check, which names
+    why a proxy cannot be an `except` target and says to use `reexport`."""
+    registry = make_app(
+        tmp_path,
+        """
+        [[alias]]
+        old = "ali.errors:TimeoutError"
+        new = "ali.core.failures:TransactionTimeoutError"
+        mode = "wrap"
+        """,
+        {"ali/core/failures.py": "class TransactionTimeoutError(Exception):\n    pass\n"},
+    )
+    report = check(registry, isolate=isolate, jobs=1)
+    assert outcome(report, "ali.errors:TimeoutError") == [
+        (
+            "SSOT030",
+            'ali.errors:TimeoutError: mode = "wrap": an exception class cannot be wrapped: '
+            "`except` and `raise` need the class itself, not a proxy; "
+            'use mode = "reexport" (warns where the name is imported)',
+        )
+    ]
