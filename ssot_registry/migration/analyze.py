@@ -14,27 +14,24 @@ import re
 from bisect import bisect_left
 
 from ssot_registry.migration.edits import Edit, node_span
+from ssot_registry.migration.forms import (
+    MODULE_FORMS,
+    PATCH_FORMS,
+    SETATTR_FORMS,
+    TARGET_KEYWORDS,
+    attribute_chain,
+    call_form,
+    returns_top,
+)
 from ssot_registry.migration.imports import read_statement
 from ssot_registry.migration.index import Match, PathIndex
 from ssot_registry.migration.lazy import lazy_module_strings, shift_lazy
 from ssot_registry.migration.planner import ImportPlanner, ImportStatement, UnsureError, Use
 from ssot_registry.migration.source import Source
 
-__all__ = [
-    "MODULE_FORMS",
-    "PATCH_FORMS",
-    "SETATTR_FORMS",
-    "TARGET_KEYWORDS",
-    "Binding",
-    "FileAnalysis",
-    "Use",
-]
+__all__ = ["Binding", "FileAnalysis", "Use"]
 
 _BODIES = ("body", "orelse", "finalbody", "handlers")
-PATCH_FORMS = {("patch",), ("patch", "dict"), ("patch", "multiple")}
-MODULE_FORMS = {("import_module",), ("importorskip",), ("__import__",)}
-SETATTR_FORMS = {("setattr",), ("delattr",)}
-TARGET_KEYWORDS = {"target", "in_dict", "name", "modname"}
 
 
 class Binding:
@@ -57,44 +54,6 @@ class Binding:
                 "." in path and self.index.match_exact(path) is not None
             )
         return self._deprecated
-
-
-_LONGEST = 100  # names in an attribute chain; no registry path comes near
-
-
-def _chain(node: ast.expr) -> tuple[str, list[str]] | None:
-    """`a.b.c` as ("a", ["b", "c"]); None unless a pure chain of at most `_LONGEST` names.
-
-    Every attribute of a chain is looked at (from its own node), so the bound
-    keeps a pathological `x.a.a.a…` of thousands linear; its start is still read.
-    """
-    attributes: list[str] = []
-    while isinstance(node, ast.Attribute):
-        attributes.append(node.attr)
-        node = node.value
-        if len(attributes) > _LONGEST:
-            return None
-    if not isinstance(node, ast.Name):
-        return None
-    attributes.reverse()
-    return node.id, attributes
-
-
-def _call_form(func: ast.expr) -> tuple[str, ...]:
-    """The last one or two names of a called function (`mock.patch.dict` -> ("patch", "dict"))."""
-    names: list[str] = []
-    while isinstance(func, ast.Attribute) and len(names) < 2:
-        names.append(func.attr)
-        func = func.value
-    if isinstance(func, ast.Name) and len(names) < 2:
-        names.append(func.id)
-    return tuple(reversed(names))
-
-
-def _returns_top(node: ast.Call, old: str, new: str) -> bool:
-    """True when `__import__(old)` returns a top-level package other than `__import__(new)`'s."""
-    fromlist = len(node.args) >= 4 or any(keyword.arg == "fromlist" for keyword in node.keywords)
-    return not fromlist and old.partition(".")[0] != new.partition(".")[0]
 
 
 class FileAnalysis:
@@ -294,7 +253,7 @@ class FileAnalysis:
 
     def check_chain(self, node: ast.Attribute) -> None:
         """`a.old.f` through `import a.old`, `mod.f` through `from pkg import mod`, ..."""
-        chain = _chain(node)
+        chain = attribute_chain(node)
         if chain is None:
             return
         base, attributes = chain
@@ -318,7 +277,7 @@ class FileAnalysis:
 
     def check_call(self, node: ast.Call) -> None:
         """`mock.patch("…")`, `importlib.import_module("…")`, `monkeypatch.setattr("…")`, ..."""
-        form = _call_form(node.func)
+        form = call_form(node.func)
         if not form:
             return
         tail = form[-1:]
@@ -343,7 +302,7 @@ class FileAnalysis:
         if match is None:
             return
         use = self.new_use(argument, "SSOT102", match)
-        if tail == ("__import__",) and _returns_top(node, value, match.new_dotted):
+        if tail == ("__import__",) and returns_top(node, value, match.new_dotted):
             use.refuse("__import__() returns the top-level package, which the new path changes")
         else:
             self.rewrite_string(use, argument, match.new_dotted)
@@ -370,7 +329,7 @@ class FileAnalysis:
         if len(node.args) < 2 or not isinstance(node.args[1], ast.Constant):
             return
         name = node.args[1].value
-        chain = _chain(node.args[0])
+        chain = attribute_chain(node.args[0])
         if chain is None or not isinstance(name, str):
             return
         binding = self.resolve_base(chain[0])

@@ -12,14 +12,8 @@ whitespace inside a chain, a rename that needs the names the file binds) raises
 import keyword
 from bisect import bisect_right
 
-from ssot_registry.migration.analyze import (
-    MODULE_FORMS,
-    PATCH_FORMS,
-    SETATTR_FORMS,
-    TARGET_KEYWORDS,
-    FileAnalysis,
-    Use,
-)
+from ssot_registry.migration.analyze import FileAnalysis, Use
+from ssot_registry.migration.forms import MODULE_FORMS, PATCH_FORMS, SETATTR_FORMS, TARGET_KEYWORDS
 from ssot_registry.migration.index import Match, PathIndex
 from ssot_registry.migration.lazy import LAZY_MODULES
 from ssot_registry.migration.planner import UnsureError
