@@ -14,6 +14,7 @@ from ssot_registry.diff.api import ApiIndex, Binding, ModuleApi, build_api
 from ssot_registry.diff.model import DiffError, DiffFinding, DiffReport, Proposal
 from ssot_registry.exceptions import RegistryError
 from ssot_registry.registry import Alias, ImportPath, Registry, read_text
+from ssot_registry.registry.paths import common_parts
 
 __all__ = ["diff"]
 
@@ -118,7 +119,7 @@ class _Diff:
             for m, b in self.now.definitions(binding.name, binding.kind)
             if m.module != api.module
         ]
-        candidates.sort(key=lambda c: (-_shared_prefix(c[0].module, api.module), c[0].module))
+        candidates.sort(key=lambda c: (-common_parts(c[0].module, api.module), c[0].module))
         evidence = [
             f"{binding.kind} {m.module}:{b.name} defined at {m.file}:{b.line}"
             for m, b in candidates
@@ -246,15 +247,6 @@ def _version(text: str) -> Version:
 
 def _module_named(index: ApiIndex, file: str) -> str | None:
     return next((m.module for m in index.modules.values() if m.file == file), None)
-
-
-def _shared_prefix(a: str, b: str) -> int:
-    count = 0
-    for left, right in zip(a.split("."), b.split("."), strict=False):
-        if left != right:
-            break
-        count += 1
-    return count
 
 
 def _current_version(registry: Registry | None) -> str | None:

@@ -16,6 +16,7 @@ __all__ = [
     "ImportPath",
     "check_dotted_name",
     "check_path",
+    "common_parts",
     "covering_module",
     "import_object",
     "split_path",
@@ -66,6 +67,16 @@ def check_dotted_name(text: str, what: str) -> None:
             )
         if keyword.iskeyword(part):
             raise ValueError(f"the {what} {text!r} uses the keyword {part!r} as a name")
+
+
+def common_parts(a: str, b: str) -> int:
+    """How many leading dotted parts two module names share (`a.b.c`, `a.b.d` -> 2)."""
+    count = 0
+    for left, right in zip(a.split("."), b.split("."), strict=False):
+        if left != right:
+            break
+        count += 1
+    return count
 
 
 def covering_module(name: str, olds: Mapping[str, _V]) -> tuple[_V, str] | None:

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ssot_registry.registry import Registry
+from ssot_registry.registry.paths import common_parts
 from ssot_registry.triage.distributions import distribution_for, is_installed, pip_command
 from ssot_registry.triage.history import GitHistory
 from ssot_registry.triage.index import StaticIndex
@@ -140,7 +141,7 @@ def _moved_module(missing: str, context: Context) -> tuple[str, Proposal | None,
         proposal = Proposal(module_alias(missing, new), "likely", evidence, missing, new)
         return "SSOT202", proposal, ""
     if candidates:
-        best = max(candidates, key=lambda c: _shared_prefix(c.name, missing))
+        best = max(candidates, key=lambda c: common_parts(c.name, missing))
         found = tuple(f"module at {_module_file(c.file)}" for c in candidates[:5])
         sure: Confidence = "likely" if len(candidates) == 1 else "review"
         proposal = Proposal(module_alias(missing, best.name), sure, found, missing, best.name)
@@ -179,20 +180,11 @@ def _removed_advice(what: str, context: Context, git: str) -> str:
     return f"{what} exists nowhere now{where}: restore it, or change the code that imports it"
 
 
-def _shared_prefix(a: str, b: str) -> int:
-    count = 0
-    for left, right in zip(a.split("."), b.split("."), strict=False):
-        if left != right:
-            break
-        count += 1
-    return count
-
-
 def _moved_name(name: str, module: str, context: Context) -> tuple[str, Proposal | None, str]:
     index = context.index
     defined = index.defined_in(name, besides=module)
     if defined:
-        defined.sort(key=lambda pair: -_shared_prefix(pair[0].name, module))
+        defined.sort(key=lambda pair: -common_parts(pair[0].name, module))
         info = defined[0][0]
         evidence = tuple(f"defined at {_module_file(i.file)}:{b.line}" for i, b in defined[:5])
         confidence: Confidence = "likely" if len(defined) == 1 else "review"

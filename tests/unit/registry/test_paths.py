@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from ssot_registry import ImportPath
+from ssot_registry.registry.paths import common_parts
 
 
 @pytest.mark.parametrize(
@@ -57,3 +58,12 @@ def test_derived_names() -> None:
     assert (path.name, path.dotted, path.is_module) == ("method", "pkg.mod.Class.method", False)
     module = ImportPath.parse("pkg.mod")
     assert (module.name, module.dotted, module.is_module) == ("mod", "pkg.mod", True)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "shared"),
+    [("a.b.c", "a.b.d", 2), ("a.b", "a.b", 2), ("a.bc", "a.b", 1), ("x", "y", 0), ("a", "a.b", 1)],
+)
+def test_common_parts_counts_whole_dotted_parts(a: str, b: str, shared: int) -> None:
+    """`common_parts` counts the leading dotted parts two names share, never a partial part."""
+    assert common_parts(a, b) == shared
