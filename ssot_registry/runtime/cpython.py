@@ -11,14 +11,17 @@ Python fails loudly in CI instead of misattributing silently.
 
 from __future__ import annotations
 
+import ast
 import dis
 import sys
+import types
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from importlib import _bootstrap, _bootstrap_external
 from importlib.abc import Loader
 from importlib.machinery import ModuleSpec, PathFinder
-from types import CodeType, FrameType
+from types import CodeType, FrameType, ModuleType, TracebackType
 from typing import Any
 
 __all__ = [
@@ -26,12 +29,14 @@ __all__ = [
     "HANDLE_FROMLIST",
     "LAZY_IMPORTS",
     "UNPICKLING_CALLERS",
+    "LazyImportFailure",
     "called_by_runpy",
     "getframe",
     "importing_below",
     "is_import_from",
     "module_lock",
     "namespace_loader",
+    "resolve_lazy_imports",
     "unpickling",
 ]
 
@@ -162,3 +167,82 @@ def namespace_loader(spec: ModuleSpec) -> Loader:
         PathFinder._get_spec,  # type: ignore[attr-defined]
     )
     return loader
+
+
+@dataclass(frozen=True, slots=True)
+class LazyImportFailure:
+    """A lazy import bound in a module that fails when used: the bound name, the exception,
+    and the `lazy` statement that bound it (`line` None when its source is not readable)."""
+
+    name: str
+    error: Exception
+    file: str | None
+    line: int | None
+
+
+def resolve_lazy_imports(module: ModuleType) -> list[LazyImportFailure]:
+    """Reify every PEP 810 lazy import still bound in `module`'s namespace, as a first use
+    would (reading the module attribute), and return those that fail, in namespace order.
+    Reading the namespace dictionary itself yields the placeholder and reifies nothing
+    (only LOAD_GLOBAL/LOAD_NAME and module attribute reads do). Before Python 3.15 this
+    returns [] without reading anything."""
+    lazy_type: type | None = getattr(types, "LazyImportType", None)
+    if lazy_type is None:
+        return []
+    pending = [name for name, value in vars(module).items() if type(value) is lazy_type]
+    file = getattr(module, "__file__", None)
+    failures = []
+    lines: dict[str, int] | None = None
+    for name in pending:
+        error = _reify(module, name)
+        if error is not None:
+            line = _raised_at(error, file)
+            if line is None:
+                lines = _lazy_lines(module) if lines is None else lines
+                line = lines.get(name)
+            failures.append(LazyImportFailure(name, error, file, line))
+    return failures
+
+
+def _reify(module: ModuleType, name: str) -> Exception | None:
+    """What the first use of lazy import `name` raises, if anything."""
+    try:
+        getattr(module, name)
+    except Exception as error:
+        return error
+    return None
+
+
+def _raised_at(error: BaseException, file: str | None) -> int | None:
+    """The line of `file` in the tracebacks of `error` and its causes: CPython 3.15 raises
+    the reification error from an ImportError located at the `lazy` statement."""
+    found = None
+    seen: BaseException | None = error
+    while seen is not None and file is not None:
+        traceback: TracebackType | None = seen.__traceback__
+        while traceback is not None:
+            if traceback.tb_frame.f_code.co_filename == file:
+                found = traceback.tb_lineno
+            traceback = traceback.tb_next
+        if found is not None:
+            return found
+        seen = seen.__cause__
+    return None
+
+
+def _lazy_lines(module: ModuleType) -> dict[str, int]:
+    """The name each `lazy` statement of `module`'s source binds, and its line (the last
+    statement wins, as at run time); {} when the source is not readable."""
+    loader = getattr(module, "__loader__", None)
+    try:
+        source = loader.get_source(module.__name__)  # type: ignore[union-attr]
+        tree = ast.parse(source or "")
+    except Exception:
+        return {}
+    lines = {}
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Import, ast.ImportFrom)) and getattr(node, "is_lazy", False):
+            for alias in node.names:
+                bound = alias.asname or alias.name.partition(".")[0]
+                lines[bound] = node.lineno
+    return lines

@@ -13,10 +13,12 @@ import sys
 import types
 import warnings
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 from typing import NamedTuple
 
 from ssot_registry.exceptions import AliasWarning
 from ssot_registry.registry import Alias, ImportPath, Registry
+from ssot_registry.runtime.cpython import LazyImportFailure, resolve_lazy_imports
 from ssot_registry.runtime.wrap_limits import wrap_limitation
 from ssot_registry.validator.causes import describe_failure
 from ssot_registry.validator.records import (
@@ -29,7 +31,7 @@ from ssot_registry.validator.records import (
     passed,
 )
 
-__all__ = ["in_run_order", "iter_outcomes", "kind_of", "run_units"]
+__all__ = ["in_run_order", "iter_outcomes", "kind_of", "lazy_import_failed", "run_units"]
 
 SNIPPET_FILE = "<ssot-registry check>"
 
@@ -98,7 +100,8 @@ class _Prober:
 
     def import_module(self, name: str) -> types.ModuleType:
         try:
-            return importlib.import_module(name)
+            module = importlib.import_module(name)
+            failures = resolve_lazy_imports(module)  # on 3.15 a broken lazy import would pass
         except SystemExit as error:
             cause = Cause(name, None, None, f"SystemExit: import called sys.exit({error.code!r})")
             raise _ImportFailedError(
@@ -112,6 +115,10 @@ class _Prober:
             raise _ImportFailedError(
                 "SSOT010", f"cannot import {name}: {cause.error}{where}", cause
             ) from None
+        if failures:
+            message, cause = lazy_import_failed(name, failures[0], self.registry, self.roots)
+            raise _ImportFailedError("SSOT010", message, cause)
+        return module
 
     def resolve(self, path: ImportPath) -> object:
         module = self.import_module(path.module)
@@ -299,6 +306,18 @@ class _Prober:
                 )
             ]
         return []
+
+
+def lazy_import_failed(
+    name: str, failure: LazyImportFailure, registry: Registry | None, roots: frozenset[str]
+) -> tuple[str, Cause]:
+    """The SSOT010 message and cause of module `name` whose lazy import `failure` fails when
+    resolved: located at the `lazy` statement, whatever line inside the imported code raised."""
+    cause = describe_failure(failure.error, name, registry, roots)
+    cause = replace(cause, module=name, file=failure.file, line=failure.line)
+    where = f" at {failure.file}:{failure.line}" if failure.file and failure.line else ""
+    message = f"cannot import {name}: lazy import of {failure.name!r} fails: {cause.error}{where}"
+    return message, cause
 
 
 def _describe(value: object) -> str:

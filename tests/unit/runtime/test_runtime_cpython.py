@@ -12,10 +12,14 @@ import importlib.util
 import runpy
 import sys
 import threading
+from collections.abc import Callable
 from importlib.abc import Loader, MetaPathFinder
 from importlib.machinery import ModuleSpec
+from pathlib import Path
 from types import CodeType, FrameType, ModuleType
 from typing import Any
+
+import pytest
 
 from ssot_registry.runtime import cpython
 from tests.helpers.runtime import NEEDS_THREADS
@@ -184,3 +188,52 @@ def test_unpickling_recognises_the_pickle_machinery_and_unpicklers() -> None:
     assert cpython.unpickling(sys._getframe()) is False
     assert {"find_class", "_getattribute"} <= cpython.UNPICKLING_CALLERS
     assert callable(pickle._getattribute)  # type: ignore[attr-defined]
+
+
+WriteTree = Callable[[dict[str, str]], Path]
+LAZY_USER = """\
+lazy import json
+lazy from good import x
+
+
+lazy from nowhere import y
+lazy import os.path as osp
+"""
+
+
+def test_resolve_lazy_imports_leaves_a_module_without_them_alone(
+    on_sys_path: WriteTree,
+) -> None:
+    """A module without lazy imports yields no failure, on every interpreter."""
+    on_sys_path({"plain.py": "import json\nfrom os import path\nvalue = 1\n"})
+    assert cpython.resolve_lazy_imports(importlib.import_module("plain")) == []
+
+
+@pytest.mark.skipif(not cpython.LAZY_IMPORTS, reason="`lazy` imports need Python 3.15 (PEP 810)")
+def test_resolve_lazy_imports_finds_the_broken_one_at_its_statement(
+    on_sys_path: WriteTree,
+) -> None:
+    """On 3.15 the import of a module with a broken `lazy from` succeeds; resolving its lazy
+    imports reports that one, located at its `lazy` statement, and the good ones work."""
+    root = on_sys_path({"good.py": "x = 1\n", "user.py": LAZY_USER})
+    user = importlib.import_module("user")
+    failures = cpython.resolve_lazy_imports(user)
+    found = [(f.name, type(f.error), f.file, f.line) for f in failures]
+    assert found == [("y", ModuleNotFoundError, str(root / "user.py"), 5)]
+    assert str(failures[0].error) == "No module named 'nowhere'"
+    assert user.x == 1  # type: ignore[attr-defined]
+    assert user.json is sys.modules["json"]  # type: ignore[attr-defined]
+    assert user.osp is sys.modules["os.path"]  # type: ignore[attr-defined]
+    again = cpython.resolve_lazy_imports(user)
+    assert [(f.name, f.line) for f in again] == [("y", 5)]
+
+
+@pytest.mark.skipif(not cpython.LAZY_IMPORTS, reason="`lazy` imports need Python 3.15 (PEP 810)")
+def test_lazy_lines_agree_with_the_located_failures(on_sys_path: WriteTree) -> None:
+    """The name and line of each `lazy` statement read from the source (the fallback when no
+    frame of the error is in the module's file) agree with where the failures are located."""
+    on_sys_path({"user2.py": LAZY_USER.replace("good", "nowhere_either")})
+    user = importlib.import_module("user2")
+    assert cpython._lazy_lines(user) == {"json": 1, "x": 2, "y": 5, "osp": 6}
+    failures = cpython.resolve_lazy_imports(user)
+    assert [(f.name, f.line) for f in failures] == [("x", 2), ("y", 5)]

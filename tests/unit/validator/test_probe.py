@@ -12,8 +12,10 @@ import pytest
 
 from ssot_registry.exceptions import DeprecatedAliasWarning
 from ssot_registry.registry import load_text
-from ssot_registry.validator.probe import SNIPPET_FILE, _Prober, kind_of
-from ssot_registry.validator.records import alias_task
+from ssot_registry.runtime.cpython import LazyImportFailure
+from ssot_registry.triage.dynamic import failure_from_cause
+from ssot_registry.validator.probe import SNIPPET_FILE, _Prober, kind_of, lazy_import_failed
+from ssot_registry.validator.records import Cause, alias_task
 
 REGISTRY = load_text(
     textwrap.dedent("""\
@@ -99,3 +101,35 @@ def test_two_warnings_for_one_use_is_ssot033() -> None:
     assert findings(caught(count=2, from_snippet=True)) == [
         ("SSOT033", "using json:old_loads emitted 2 alias warnings, expected 1")
     ]
+
+
+LAZY_FAILURE = LazyImportFailure(
+    "y",
+    ModuleNotFoundError("No module named 'nowhere'", name="nowhere"),
+    "/src/app/user.py",
+    5,
+)
+
+
+def test_a_broken_lazy_import_is_ssot010_at_the_lazy_statement() -> None:
+    """A lazy import that fails when resolved reads as SSOT010 located at its `lazy` statement."""
+    message, cause = lazy_import_failed("app.user", LAZY_FAILURE, None, frozenset({"app"}))
+    assert message == (
+        "cannot import app.user: lazy import of 'y' fails: "
+        "ModuleNotFoundError: No module named 'nowhere' at /src/app/user.py:5"
+    )
+    assert cause == Cause(
+        "app.user", "/src/app/user.py", 5, "ModuleNotFoundError: No module named 'nowhere'"
+    )
+
+
+def test_triage_reads_a_broken_lazy_import_as_a_missing_module() -> None:
+    """Triage's typed failure of that cause names the missing module and the lazy statement."""
+    _, cause = lazy_import_failed("app.user", LAZY_FAILURE, None, frozenset({"app"}))
+    failure = failure_from_cause("app.user", "SSOT010", cause)
+    assert (failure.exception, failure.missing_module, failure.file, failure.line) == (
+        "ModuleNotFoundError",
+        "nowhere",
+        "/src/app/user.py",
+        5,
+    )
