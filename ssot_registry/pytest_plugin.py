@@ -106,10 +106,10 @@ def _activate(config: pytest.Config, option: str | None) -> None:
     if path is None and not installed:
         return
     from ssot_registry.exceptions import RegistryError
-    from ssot_registry.registry import read
+    from ssot_registry.registry import load_unchecked
 
     try:
-        registry = read(path) if path is not None else None
+        registry = load_unchecked(path) if path is not None else None
         advertised = _advertised(registry) if installed else []
     except RegistryError as error:
         raise pytest.UsageError(f"ssot-registry: {error}") from None

@@ -15,7 +15,7 @@ from ssot_registry.cli.common import (
     read_entries,
 )
 from ssot_registry.exceptions import RegistryError
-from ssot_registry.registry import Alias, ImportPath, Registry, find_registry, read_text
+from ssot_registry.registry import Alias, ImportPath, Registry, find_registry, load_text_unchecked
 
 __all__ = ["register"]
 
@@ -75,7 +75,7 @@ def _append(path: Path, text: str, registry: Registry | None) -> None:
     separator = "" if not before else ("\n" if before.endswith("\n") else "\n\n")
     combined = before + separator + text
     if registry is not None and registry.source is not None and _same(path, registry.source):
-        read_text(combined, path)  # the registry must still load (RegistryError: exit 2)
+        load_text_unchecked(combined, path)  # the registry must still load (RegistryError: exit 2)
     try:
         path.write_text(combined, encoding="utf-8")
     except OSError as error:

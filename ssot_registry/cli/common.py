@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from ssot_registry.exceptions import RegistryError
-from ssot_registry.registry import Registry, find_registry, load, read
+from ssot_registry.registry import Registry, find_registry, load, load_unchecked
 
 __all__ = [
     "EXIT_ERROR",
@@ -138,7 +138,7 @@ def read_entries(path: Path) -> Registry:
     except RegistryError as error:
         if any(problem.code == "SSOT001" for problem in error.errors):
             raise
-    return read(path)
+    return load_unchecked(path)
 
 
 def emit(text: str, output: str | None = None) -> None:

@@ -25,7 +25,7 @@ __all__ = ["register"]
 
 
 def _schema(options: argparse.Namespace) -> int:
-    from ssot_registry.registry.model import json_schema  # pydantic: only for this command
+    from ssot_registry.registry.schema import json_schema  # pydantic: only for this command
 
     emit(json.dumps(json_schema(), indent=2, sort_keys=True) + "\n", options.output)
     return EXIT_OK

@@ -13,7 +13,7 @@ from ssot_registry.diff import git
 from ssot_registry.diff.api import ApiIndex, Binding, ModuleApi, build_api
 from ssot_registry.diff.model import DiffError, DiffFinding, DiffReport, Proposal
 from ssot_registry.exceptions import RegistryError
-from ssot_registry.registry import Alias, ImportPath, Registry, read_text
+from ssot_registry.registry import Alias, ImportPath, Registry, load_text_unchecked
 from ssot_registry.registry.paths import common_parts
 
 __all__ = ["diff"]
@@ -180,7 +180,7 @@ class _Diff:
         if data is None:
             return
         try:
-            before = read_text(data.decode("utf-8"), Path(relative))
+            before = load_text_unchecked(data.decode("utf-8"), Path(relative))
         except (RegistryError, UnicodeDecodeError) as error:
             self.report.errors.append(f"{relative} at {self.report.ref} cannot be read: {error}")
             return

@@ -6,12 +6,12 @@ imported only when a registry file has to be validated or versions compared.
 
 from __future__ import annotations
 
-from ssot_registry.registry.compiled import Registry
 from ssot_registry.registry.discovery import find_registry
 from ssot_registry.registry.entries import Alias, External, RegistryMeta, Requirement, Symbol
-from ssot_registry.registry.loader import load, load_text, read, read_text
+from ssot_registry.registry.loader import load, load_text, load_text_unchecked, load_unchecked
 from ssot_registry.registry.paths import ImportPath
 from ssot_registry.registry.static_checks import find_problems
+from ssot_registry.registry.validated import Registry
 
 __all__ = [
     "Alias",
@@ -25,6 +25,6 @@ __all__ = [
     "find_registry",
     "load",
     "load_text",
-    "read",
-    "read_text",
+    "load_text_unchecked",
+    "load_unchecked",
 ]

@@ -28,7 +28,7 @@ def read_check(source: Path | None) -> CheckSettings:
     """The `[check]` table of a validated registry file (empty settings when it has none)."""
     if source is None:
         return CheckSettings()
-    from ssot_registry.registry.model import CheckSpec
+    from ssot_registry.registry.schema import CheckSpec
 
     table = parse_toml(source.read_text(encoding="utf-8")).get("check")
     if table is None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ssot_registry.registry.compiled import Registry
 from ssot_registry.registry.tables import Tables, concatenate
+from ssot_registry.registry.validated import Registry
 
 __all__ = ["combine"]
 

@@ -15,8 +15,8 @@ from typing import Any
 
 from ssot_registry._version import __version__
 from ssot_registry.exceptions import Problem, RegistryError
-from ssot_registry.registry.compiled import Registry
 from ssot_registry.registry.tables import from_plain, to_plain
+from ssot_registry.registry.validated import Registry
 
 __all__ = ["FORMAT", "FORMAT_VERSION", "dump_compiled", "is_compiled", "load_compiled"]
 

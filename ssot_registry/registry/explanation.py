@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ssot_registry.registry.compiled import Registry
 from ssot_registry.registry.paths import ImportPath
+from ssot_registry.registry.validated import Registry
 
 __all__ = ["Explanation", "explain", "explain_path"]
 

@@ -8,9 +8,9 @@ from pathlib import Path
 
 from ssot_registry.exceptions import Problem, RegistryError
 from ssot_registry.registry import cache, compiled_json
-from ssot_registry.registry.compiled import Registry
+from ssot_registry.registry.validated import Registry
 
-__all__ = ["load", "load_text", "read", "read_text", "read_with_findings"]
+__all__ = ["load", "load_text", "load_text_unchecked", "load_unchecked", "load_with_findings"]
 
 _BOM = "\ufeff"
 
@@ -40,7 +40,7 @@ def _validated(
     return validate_text(text, path, static_checks=static_checks)
 
 
-def read_text(text: str, path: Path | None = None) -> Registry:
+def load_text_unchecked(text: str, path: Path | None = None) -> Registry:
     """Validate registry text, raising RegistryError for SSOT001 problems only."""
     return _validated(text, path, static_checks=False)[0]
 
@@ -108,13 +108,13 @@ def _read_bytes(path: Path) -> bytes:
     return data
 
 
-def read(path: str | Path) -> Registry:
+def load_unchecked(path: str | Path) -> Registry:
     """Load a schema-valid registry, leaving SSOT002-005 findings to the caller (see check).
 
     Raises RegistryError for SSOT001 problems only.
     """
     source = Path(path)
-    return read_text(_decode(_read_bytes(source), source), source)
+    return load_text_unchecked(_decode(_read_bytes(source), source), source)
 
 
 def _from_file(source: Path) -> tuple[Registry, list[Problem]]:
@@ -146,7 +146,7 @@ def load(path: str | Path) -> Registry:
     return registry
 
 
-def read_with_findings(path: str | Path) -> tuple[Registry, list[Problem]]:
+def load_with_findings(path: str | Path) -> tuple[Registry, list[Problem]]:
     """Load a registry once for `check`: the registry and its SSOT002-005 findings.
 
     Raises RegistryError for SSOT001 problems only; a clean registry comes from

@@ -10,7 +10,8 @@ from pydantic import BaseModel, ValidationError
 
 from ssot_registry.exceptions import Problem
 from ssot_registry.registry.locations import KeyLines, format_key, line_of
-from ssot_registry.registry.model import (
+from ssot_registry.registry.paths import ImportPath
+from ssot_registry.registry.schema import (
     AliasSpec,
     ExternalSpec,
     RegistryFile,
@@ -18,7 +19,6 @@ from ssot_registry.registry.model import (
     RequirementSpec,
     SymbolSpec,
 )
-from ssot_registry.registry.paths import ImportPath
 
 __all__ = ["problems_from_validation"]
 

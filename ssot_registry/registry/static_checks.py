@@ -12,8 +12,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from ssot_registry.exceptions import Problem
-from ssot_registry.registry.compiled import Registry
 from ssot_registry.registry.paths import covering_module
+from ssot_registry.registry.validated import Registry
 
 if TYPE_CHECKING:
     from packaging.version import Version

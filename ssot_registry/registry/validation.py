@@ -16,12 +16,12 @@ from typing import Any
 from pydantic import ValidationError
 
 from ssot_registry.exceptions import Problem, RegistryError
-from ssot_registry.registry.compiled import Registry, compile_tables
 from ssot_registry.registry.locations import KeyLines, locate_keys
 from ssot_registry.registry.messages import problems_from_validation
-from ssot_registry.registry.model import RegistryFile
+from ssot_registry.registry.schema import RegistryFile
 from ssot_registry.registry.static_checks import find_problems
 from ssot_registry.registry.toml import TomlSyntaxError, parse_toml
+from ssot_registry.registry.validated import Registry, compile_tables
 
 __all__ = ["validate_text"]
 

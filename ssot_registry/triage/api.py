@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ssot_registry.exceptions import RegistryError
-from ssot_registry.registry import Registry, read_text
+from ssot_registry.registry import Registry, load_text_unchecked
 from ssot_registry.registry.check_table import read_check
 from ssot_registry.triage.classify import Context, display
 from ssot_registry.triage.discovery import discover, duplicate_names
@@ -41,7 +41,7 @@ Progress = Callable[[str], None]
 
 def empty_registry() -> Registry:
     """The registry used when the project has none yet."""
-    return read_text('[registry]\nschema = 1\nname = "triage"\n')
+    return load_text_unchecked('[registry]\nschema = 1\nname = "triage"\n')
 
 
 def _cpus() -> int:

@@ -11,7 +11,7 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
-from ssot_registry.registry import Registry, read_text
+from ssot_registry.registry import Registry, load_text_unchecked
 from ssot_registry.triage.model import TriageCause
 
 __all__ = ["fragment", "merged_registry"]
@@ -62,4 +62,4 @@ def merged_registry(registry: Registry, causes: Sequence[TriageCause]) -> Regist
         and cause.proposal.old not in known
     ]
     merged = text.rstrip("\n") + "\n\n" + "\n".join(added)
-    return read_text(merged, Path(source) if source is not None else None)
+    return load_text_unchecked(merged, Path(source) if source is not None else None)

@@ -50,9 +50,9 @@ def _problems(registry: Registry | str | os.PathLike[str]) -> tuple[Registry, li
 
     if isinstance(registry, Registry):
         return registry, find_problems(registry)
-    from ssot_registry.registry.loader import read_with_findings
+    from ssot_registry.registry.loader import load_with_findings
 
-    return read_with_findings(Path(registry))
+    return load_with_findings(Path(registry))
 
 
 def check(

@@ -32,7 +32,7 @@ from ssot_registry.registry.tables import (
 )
 
 if TYPE_CHECKING:
-    from ssot_registry.registry.model import RegistryFile
+    from ssot_registry.registry.schema import RegistryFile
 
 __all__ = ["Registry", "compile_tables"]
 
