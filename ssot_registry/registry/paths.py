@@ -98,7 +98,8 @@ def import_object(module: str, attributes: Iterable[str] = ()) -> Any:
     `sys.modules` when it has finished executing), then get each attribute in turn."""
     value: Any = sys.modules.get(module)
     # absent, or still executing in another thread: import_module waits for it (the same
-    # test importlib makes before it returns a module from sys.modules)
+    # test importlib makes before it returns a module from sys.modules; the one CPython detail
+    # outside runtime/cpython.py, kept by tests/unit/registry/test_import_object_threads.py)
     if value is None or getattr(getattr(value, "__spec__", None), "_initializing", False):
         value = importlib.import_module(module)
     return walk_attributes(value, attributes)
