@@ -9,36 +9,30 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ssot_registry.registry import ImportPath, Registry
+from ssot_registry.registry import Alias, External, ImportPath, Registry
 from ssot_registry.registry.paths import covering_module
-from ssot_registry.registry.wording import deprecation_text
+from ssot_registry.registry.wording import entry_text
 
 __all__ = ["Entry", "Match", "PathIndex", "build_index"]
 
 
 @dataclass(frozen=True)
 class Entry:
-    """One deprecated path: an alias (tombstones included) or an `[[external]]` entry."""
+    """One deprecated path: an alias (tombstones included) or an `[[external]]` entry, its
+    old and new path at hand for matching."""
 
     old: ImportPath
     new: ImportPath
-    external: bool
-    since: str | None = None
-    remove_in: str | None = None
-    removed_in: str | None = None
-    reason: str | None = None
+    origin: Alias | External
+
+    @property
+    def external(self) -> bool:
+        """True for a third-party path (`[[external]]`)."""
+        return isinstance(self.origin, External)
 
     def describe(self, used: str, replacement: str) -> str:
         """The finding's message for a use spelled `used`, to be replaced by `replacement`."""
-        return deprecation_text(
-            used,
-            replacement,
-            since=self.since,
-            remove_in=self.remove_in,
-            removed_in=self.removed_in,
-            reason=self.reason,
-            external=self.external,
-        )
+        return entry_text(self.origin, used, replacement)
 
 
 @dataclass(frozen=True)
@@ -197,20 +191,5 @@ class PathIndex:
 
 def build_index(registry: Registry) -> PathIndex:
     """Every alias (tombstones included) and external entry of `registry`, indexed."""
-    entries = [
-        Entry(
-            alias.old,
-            alias.new,
-            external=False,
-            since=alias.since,
-            remove_in=alias.remove_in,
-            removed_in=alias.removed_in,
-            reason=alias.reason,
-        )
-        for alias in registry.aliases
-    ]
-    entries.extend(
-        Entry(external.old, external.new, external=True, reason=external.reason)
-        for external in registry.externals
-    )
-    return PathIndex(entries)
+    deprecated: tuple[Alias | External, ...] = (*registry.aliases, *registry.externals)
+    return PathIndex([Entry(entry.old, entry.new, entry) for entry in deprecated])
