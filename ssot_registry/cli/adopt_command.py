@@ -111,17 +111,17 @@ def _adopt(options: argparse.Namespace) -> int:
     return common.EXIT_OK if report.ok else common.EXIT_FINDINGS
 
 
+_SUMMARY = "turn hand-written shims into registry entries (reads source, imports nothing)"
+_DESCRIPTION = (
+    "Read hand-written compatibility shims (re-exports, sys.modules, lookup "
+    "tables, warn-and-delegate wrappers, tombstones) and write the registry entries that "
+    "replace them."
+)
+
+
 def register(commands: common.Commands) -> None:
     """Add `adopt` to the subcommands."""
-    adopt = common.add_command(
-        commands,
-        "adopt",
-        _adopt,
-        summary="turn hand-written shims into registry entries (reads source, imports nothing)",
-        description="Read hand-written compatibility shims (re-exports, sys.modules, lookup "
-        "tables, warn-and-delegate wrappers, tombstones) and write the registry entries that "
-        "replace them.",
-    )
+    adopt = common.add_command(commands, "adopt", _adopt, _SUMMARY, _DESCRIPTION)
     adopt.add_argument("paths", nargs="+", metavar="PATH", help="files and folders to read")
     adopt.add_argument(
         "-o",

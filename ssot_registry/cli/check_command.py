@@ -51,15 +51,13 @@ def _shard(text: str) -> tuple[int, int]:
     return int(match[1]), int(match[2])
 
 
+_SUMMARY = "prove that every entry imports, resolves and is installed"
+_DESCRIPTION = "Validate the registry: requirements, symbols and aliases (through the shims)."
+
+
 def register(commands: common.Commands) -> None:
     """Add `check` with every option of SPEC section 5."""
-    parser = common.add_command(
-        commands,
-        "check",
-        run,
-        summary="prove that every entry imports, resolves and is installed",
-        description="Validate the registry: requirements, symbols and aliases (through the shims).",
-    )
+    parser = common.add_command(commands, "check", run, _SUMMARY, _DESCRIPTION)
     common.add_registry_option(parser, installed=True)
     common.add_report_options(parser, FORMATS)
     common.add_isolation_options(

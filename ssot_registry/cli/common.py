@@ -49,7 +49,6 @@ def add_command(
     commands: Commands,
     name: str,
     handler: Callable[[argparse.Namespace], int],
-    *,
     summary: str,
     description: str,
 ) -> argparse.ArgumentParser:

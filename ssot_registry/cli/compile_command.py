@@ -15,16 +15,15 @@ def _compile(options: argparse.Namespace) -> int:
     return common.EXIT_OK
 
 
+_SUMMARY = "write the validated registry as JSON that load() and install() read without pydantic"
+_DESCRIPTION = (
+    "Validate the registry and write it as versioned JSON that load() and "
+    "install() read without pydantic or packaging."
+)
+
+
 def register(commands: common.Commands) -> None:
     """Add `compile` to the subcommands."""
-    parser = common.add_command(
-        commands,
-        "compile",
-        _compile,
-        summary="write the validated registry as JSON that load() and install() read without "
-        "pydantic",
-        description="Validate the registry and write it as versioned JSON that load() and "
-        "install() read without pydantic or packaging.",
-    )
+    parser = common.add_command(commands, "compile", _compile, _SUMMARY, _DESCRIPTION)
     common.add_registry_option(parser)
     common.add_report_options(parser, output="write to FILE instead of stdout")

@@ -44,16 +44,16 @@ def _diff(options: argparse.Namespace) -> int:
     return common.EXIT_OK if report.ok else common.EXIT_FINDINGS
 
 
+_SUMMARY = "public modules and names gone since a git revision without a registry entry"
+_DESCRIPTION = (
+    "Compare the public API at a git revision with the working tree and report "
+    "every path that disappeared without a registry entry."
+)
+
+
 def register(commands: common.Commands) -> None:
     """Add `diff` to the subcommands."""
-    diff = common.add_command(
-        commands,
-        "diff",
-        _diff,
-        summary="public modules and names gone since a git revision without a registry entry",
-        description="Compare the public API at a git revision with the working tree and report "
-        "every path that disappeared without a registry entry.",
-    )
+    diff = common.add_command(commands, "diff", _diff, _SUMMARY, _DESCRIPTION)
     diff.add_argument("ref", metavar="REF", help="git revision to compare with (tag, branch, ...)")
     diff.add_argument("paths", nargs="*", metavar="PATH", help="folders to compare (default: .)")
     common.add_report_options(diff, ("text", "json", "github"))

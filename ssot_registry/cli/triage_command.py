@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
-import time
 from pathlib import Path
 from typing import Any
 
@@ -16,16 +14,16 @@ __all__ = ["register"]
 FORMATS = ("text", "json", "github")
 
 
+_SUMMARY = "explain why a tree does not import, and propose the registry entries that fix it"
+_DESCRIPTION = (
+    "Import every module under PATH as pytest does, group the failures by root "
+    "cause, classify them (SSOT201-208) and propose registry entries, with evidence."
+)
+
+
 def register(commands: common.Commands) -> None:
     """Add `triage` with every option of SPEC section 11."""
-    parser = common.add_command(
-        commands,
-        "triage",
-        run,
-        summary="explain why a tree does not import, and propose the registry entries that fix it",
-        description="Import every module under PATH as pytest does, group the failures by root "
-        "cause, classify them (SSOT201-208) and propose registry entries, with evidence.",
-    )
+    parser = common.add_command(commands, "triage", run, _SUMMARY, _DESCRIPTION)
     parser.add_argument("paths", nargs="+", metavar="PATH", help="folders or files to triage")
     common.add_registry_option(parser)
     parser.add_argument(
@@ -61,28 +59,9 @@ def _registry(option: str | None) -> Any:
     return common.read_entries(path)
 
 
-class _Progress:
-    """One updating line on stderr, only on a terminal and only after the first second."""
-
-    def __init__(self) -> None:
-        self.started = time.monotonic()
-        self.shown = False
-        self.enabled = sys.stderr.isatty()
-
-    def __call__(self, text: str) -> None:
-        if self.enabled and time.monotonic() - self.started >= 1.0:
-            sys.stderr.write(f"\r\033[Kssot-registry triage: {text} ...")
-            sys.stderr.flush()
-            self.shown = True
-
-    def done(self) -> None:
-        if self.shown:
-            sys.stderr.write("\r\033[K")
-            sys.stderr.flush()
-
-
 def run(options: argparse.Namespace) -> int:
     """Triage, render, and map the outcome to an exit status (0 all import, 1 otherwise)."""
+    from ssot_registry.render.terminal import Progress
     from ssot_registry.render.triage_github import render_github
     from ssot_registry.render.triage_json import render_json
     from ssot_registry.render.triage_text import render_text
@@ -104,11 +83,9 @@ def run(options: argparse.Namespace) -> int:
         git=not options.no_git,
         propose=options.propose,
     )
-    progress = _Progress()
-    try:
+    # the terminal's progress line, only when triage takes more than a second
+    with Progress("ssot-registry triage", delay=1.0) as progress:
         report = triage(options.paths, _registry(options.registry), settings, progress)
-    finally:
-        progress.done()
     renderer = {"text": render_text, "json": render_json, "github": render_github}
     common.emit(renderer[options.format](report), options.output)
     return common.EXIT_OK if report.ok else common.EXIT_FINDINGS
