@@ -7,6 +7,7 @@ and it carries the compiled text pre-filter that lets most files skip parsing.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ssot_registry.registry import Alias, External, ImportPath, Registry
@@ -74,6 +75,20 @@ def _trie_pattern(words: list[str]) -> str:
     return pattern
 
 
+class _Memo(dict[str, "Match | None"]):
+    """Matches by name, each found by `find` on its first lookup and kept."""
+
+    __slots__ = ("find",)
+
+    def __init__(self, find: Callable[[str], Match | None]) -> None:
+        super().__init__()
+        self.find = find
+
+    def __missing__(self, name: str) -> Match | None:
+        found = self[name] = self.find(name)
+        return found
+
+
 class PathIndex:
     """Deprecated module paths and attribute paths, with dotted-name matching."""
 
@@ -109,8 +124,8 @@ class PathIndex:
         self._wording: dict[tuple[int, str, str], tuple[str, str, str]] = {}
         # the same imports recur in file after file: each name is matched once per process
         # (a `Match` is immutable, so every use may share it)
-        self._module_matches: dict[str, Match | None] = {}
-        self._exact_matches: dict[str, Match | None] = {}
+        self._module_matches = _Memo(self._find_module)
+        self._exact_matches = _Memo(self._find_exact)
 
     def wording(self, entry: Entry, used: str, replacement: str) -> tuple[str, str, str]:
         """An entry's old and new path as text and its message for one spelling, made once.
@@ -138,19 +153,11 @@ class PathIndex:
 
     def match_module(self, name: str) -> Match | None:
         """The module entry covering module `name` (itself or a parent package)."""
-        try:
-            return self._module_matches[name]
-        except KeyError:
-            found = self._module_matches[name] = self._find_module(name)
-            return found
+        return self._module_matches[name]
 
     def match_exact(self, dotted: str) -> Match | None:
         """The entry whose old path is spelled exactly `dotted` (`pkg.mod` or `pkg.mod.Name`)."""
-        try:
-            return self._exact_matches[dotted]
-        except KeyError:
-            found = self._exact_matches[dotted] = self._find_exact(dotted)
-            return found
+        return self._exact_matches[dotted]
 
     def _find_module(self, name: str) -> Match | None:
         found = covering_module(name, self.modules)
