@@ -120,7 +120,14 @@ def _literal_names(node: ast.expr | None) -> tuple[str, ...] | None:
     return tuple(names) if len(names) == len(node.elts) else None
 
 
-_STRENGTH = {"typing": 0, "import": 1, "object": 2, "class": 3, "function": 3}
+_STRENGTH: dict[BindingKind, int] = {
+    "typing": 0,
+    "import": 1,
+    "object": 2,
+    "class": 3,
+    "function": 3,
+}
+_DEFINITION = 3  # a later def or class replaces an earlier one, as it does at run time
 
 
 @dataclass(kw_only=True)
@@ -146,28 +153,25 @@ class TopLevel:
                 self._imports(node, package, typing=statement.typing)
             elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
                 kind: BindingKind = "class" if isinstance(node, ast.ClassDef) else "function"
-                self.bind(node.name, node.lineno, kind, typing=statement.typing)
+                self._bind(node.name, node.lineno, kind, typing=statement.typing)
                 self.has_getattr |= node.name == "__getattr__" and kind == "function"
             elif isinstance(node, (ast.Assign, ast.AnnAssign, ast.AugAssign)):
                 self._assignment(node, typing=statement.typing)
         return imports
 
-    def bind(self, name: str, line: int, kind: BindingKind, *, typing: bool = False) -> None:
-        """Record a binding of `name`, kept when it is stronger than the one before."""
+    def _bind(self, name: str, line: int, kind: BindingKind, *, typing: bool) -> None:
+        """Record a binding of `name`, kept when it outranks the one before (module docstring)."""
         found = self.bindings.get(name)
         kind = "typing" if typing else kind
         strength = _STRENGTH[kind]
-        if (
-            found is None
-            or strength > _STRENGTH[found.kind]
-            or (strength == 3 == _STRENGTH[found.kind])
-        ):
+        before = -1 if found is None else _STRENGTH[found.kind]
+        if strength > before or strength == before == _DEFINITION:
             self.bindings[name] = Binding(name, kind, line)
 
     def _imports(self, node: ast.Import | ast.ImportFrom, package: str, *, typing: bool) -> None:
         if isinstance(node, ast.Import):
             for alias in node.names:
-                self.bind(
+                self._bind(
                     alias.asname or alias.name.partition(".")[0],
                     node.lineno,
                     "import",
@@ -176,7 +180,7 @@ class TopLevel:
             return
         for alias in node.names:
             if alias.name != "*":
-                self.bind(alias.asname or alias.name, node.lineno, "import", typing=typing)
+                self._bind(alias.asname or alias.name, node.lineno, "import", typing=typing)
             elif not typing:
                 self.stars.append(resolve_relative(package, node.module, node.level) or "")
 
@@ -187,7 +191,7 @@ class TopLevel:
         for target in targets:
             for name in _targets(target):
                 if name != "__all__":
-                    self.bind(name, node.lineno, "object", typing=typing)
+                    self._bind(name, node.lineno, "object", typing=typing)
                 elif node.value is not None:
                     names = _literal_names(node.value)
                     if isinstance(node, ast.AugAssign):
