@@ -1,4 +1,5 @@
-"""`adopt`: read hand-written shims and append the registry entries they stand for."""
+"""Read hand-written compatibility shims (re-exports, sys.modules, lookup tables,
+warn-and-delegate wrappers, tombstones) and write the registry entries that replace them."""
 
 from __future__ import annotations
 
@@ -112,16 +113,11 @@ def _adopt(options: argparse.Namespace) -> int:
 
 
 _SUMMARY = "turn hand-written shims into registry entries (reads source, imports nothing)"
-_DESCRIPTION = (
-    "Read hand-written compatibility shims (re-exports, sys.modules, lookup "
-    "tables, warn-and-delegate wrappers, tombstones) and write the registry entries that "
-    "replace them."
-)
 
 
 def register(commands: common.Commands) -> None:
-    """Add `adopt` to the subcommands."""
-    adopt = common.add_command(commands, "adopt", _adopt, _SUMMARY, _DESCRIPTION)
+    """Add `adopt` to the subcommands; the module docstring is its --help description."""
+    adopt = common.add_command(commands, "adopt", _adopt, _SUMMARY, __doc__)
     adopt.add_argument("paths", nargs="+", metavar="PATH", help="files and folders to read")
     adopt.add_argument(
         "-o",

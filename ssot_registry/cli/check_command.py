@@ -1,4 +1,4 @@
-"""`ssot-registry check`: validate the registry against the code and the installed distributions."""
+"""Validate the registry: requirements, symbols and aliases (through the shims)."""
 
 from __future__ import annotations
 
@@ -52,12 +52,12 @@ def _shard(text: str) -> tuple[int, int]:
 
 
 _SUMMARY = "prove that every entry imports, resolves and is installed"
-_DESCRIPTION = "Validate the registry: requirements, symbols and aliases (through the shims)."
 
 
 def register(commands: common.Commands) -> None:
-    """Add `check` with every option of SPEC section 5."""
-    parser = common.add_command(commands, "check", run, _SUMMARY, _DESCRIPTION)
+    """Add `check` with every option of SPEC section 5 (the module docstring is its --help
+    description)."""
+    parser = common.add_command(commands, "check", run, _SUMMARY, __doc__)
     common.add_registry_option(parser, installed=True)
     common.add_report_options(parser, FORMATS)
     common.add_isolation_options(

@@ -1,4 +1,5 @@
-"""`ssot-registry compile`: the validated registry as versioned JSON that loads without pydantic."""
+"""Validate the registry and write it as versioned JSON that load() and install() read without
+pydantic or packaging."""
 
 from __future__ import annotations
 
@@ -16,14 +17,10 @@ def _compile(options: argparse.Namespace) -> int:
 
 
 _SUMMARY = "write the validated registry as JSON that load() and install() read without pydantic"
-_DESCRIPTION = (
-    "Validate the registry and write it as versioned JSON that load() and "
-    "install() read without pydantic or packaging."
-)
 
 
 def register(commands: common.Commands) -> None:
-    """Add `compile` to the subcommands."""
-    parser = common.add_command(commands, "compile", _compile, _SUMMARY, _DESCRIPTION)
+    """Add `compile` to the subcommands; the module docstring is its --help description."""
+    parser = common.add_command(commands, "compile", _compile, _SUMMARY, __doc__)
     common.add_registry_option(parser)
     common.add_report_options(parser, output="write to FILE instead of stdout")

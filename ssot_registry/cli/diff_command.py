@@ -1,4 +1,5 @@
-"""`diff REF`: the public API at a git revision vs the working tree, against the registry."""
+"""Compare the public API at a git revision with the working tree and report every path that
+disappeared without a registry entry."""
 
 from __future__ import annotations
 
@@ -45,15 +46,11 @@ def _diff(options: argparse.Namespace) -> int:
 
 
 _SUMMARY = "public modules and names gone since a git revision without a registry entry"
-_DESCRIPTION = (
-    "Compare the public API at a git revision with the working tree and report "
-    "every path that disappeared without a registry entry."
-)
 
 
 def register(commands: common.Commands) -> None:
-    """Add `diff` to the subcommands."""
-    diff = common.add_command(commands, "diff", _diff, _SUMMARY, _DESCRIPTION)
+    """Add `diff` to the subcommands; the module docstring is its --help description."""
+    diff = common.add_command(commands, "diff", _diff, _SUMMARY, __doc__)
     diff.add_argument("ref", metavar="REF", help="git revision to compare with (tag, branch, ...)")
     diff.add_argument("paths", nargs="*", metavar="PATH", help="folders to compare (default: .)")
     common.add_report_options(diff, ("text", "json", "github"))

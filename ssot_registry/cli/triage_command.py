@@ -1,4 +1,5 @@
-"""`ssot-registry triage`: why the tree does not import, and what fixes it (SPEC section 11)."""
+"""Import every module under PATH as pytest does, group the failures by root cause, classify
+them (SSOT201-208) and propose registry entries, with evidence."""
 
 from __future__ import annotations
 
@@ -12,18 +13,13 @@ from ssot_registry.exceptions import RegistryError
 __all__ = ["register"]
 
 FORMATS = ("text", "json", "github")
-
-
 _SUMMARY = "explain why a tree does not import, and propose the registry entries that fix it"
-_DESCRIPTION = (
-    "Import every module under PATH as pytest does, group the failures by root "
-    "cause, classify them (SSOT201-208) and propose registry entries, with evidence."
-)
 
 
 def register(commands: common.Commands) -> None:
-    """Add `triage` with every option of SPEC section 11."""
-    parser = common.add_command(commands, "triage", run, _SUMMARY, _DESCRIPTION)
+    """Add `triage` with every option of SPEC section 11 (the module docstring is its --help
+    description)."""
+    parser = common.add_command(commands, "triage", run, _SUMMARY, __doc__)
     parser.add_argument("paths", nargs="+", metavar="PATH", help="folders or files to triage")
     common.add_registry_option(parser)
     parser.add_argument(
