@@ -29,6 +29,8 @@ FORBIDDEN = {
     "triage": {"runtime", "render", "cli", "pytest_plugin"},
     "render": {"cli", "pytest_plugin"},
 }
+# static source reading sits under every layer, the commands that read code included
+FORBIDDEN["sources"] = FORBIDDEN["exceptions"] | {"triage", "adopt", "diff"}
 
 
 def layer_of(path: Path) -> str:

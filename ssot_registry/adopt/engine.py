@@ -176,9 +176,7 @@ def merge(report: AdoptReport, registry: Registry | None, extra: Sequence[Alias]
     for proposal in report.added:
         known = existing.get(proposal.old)
         if known is not None:
-            if known.new == proposal.new and known.is_tombstone == (
-                proposal.removed_in is not None
-            ):
+            if known.new == proposal.new and known.is_tombstone == (proposal.is_tombstone):
                 report.present.append(proposal)
             else:
                 report.contradictions.append(

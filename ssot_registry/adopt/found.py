@@ -99,13 +99,13 @@ class Found:
             Proposal(
                 old_path,
                 new_path,
-                dialect,
-                self.source.path,
-                line,
-                reason=reason,
                 since=stated.since,
                 remove_in=stated.remove_in,
+                reason=reason,
                 mode="wrap" if mode == "wrap" else "reexport",
+                line=line,
+                dialect=dialect,
+                file=self.source.path,
                 shim=shim,
             )
         )
@@ -148,11 +148,11 @@ class Found:
             Proposal(
                 old_path,
                 new_path,
-                "tombstone",
-                self.source.path,
-                line,
-                reason=reason,
                 removed_in=removed_in,
+                reason=reason,
+                line=line,
+                dialect="tombstone",
+                file=self.source.path,
                 shim=shim,
             )
         )

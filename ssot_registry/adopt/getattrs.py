@@ -7,8 +7,9 @@ import ast
 
 from ssot_registry.adopt.evaluate import dict_items, evaluate
 from ssot_registry.adopt.found import Found, warn_call
-from ssot_registry.adopt.source import UNKNOWN, ModuleSource, call_name, resolve_relative
+from ssot_registry.adopt.source import UNKNOWN, ModuleSource, call_name
 from ssot_registry.adopt.tables import record_tombstone
+from ssot_registry.sources.toplevel import resolve_relative
 
 __all__ = ["recognise_getattr"]
 

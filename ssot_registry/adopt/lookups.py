@@ -13,8 +13,9 @@ from collections.abc import Iterator
 
 from ssot_registry.adopt.evaluate import DictItem, dict_items, evaluate
 from ssot_registry.adopt.found import Found
-from ssot_registry.adopt.source import UNKNOWN, ModuleSource, call_name, resolve_relative, top_level
+from ssot_registry.adopt.source import UNKNOWN, ModuleSource, call_name
 from ssot_registry.adopt.versions import Stated
+from ssot_registry.sources.toplevel import resolve_relative, statements
 
 __all__ = ["HELPERS", "recognise_lookups"]
 
@@ -25,11 +26,12 @@ HELPERS = frozenset(
 
 def _calls(source: ModuleSource) -> Iterator[ast.Call]:
     """Calls made by module-level statements (`f(...)`, `x = f(...)`), not inside functions."""
-    for statement in top_level(source.tree.body):
-        if isinstance(statement, (ast.Expr, ast.Assign, ast.AnnAssign)) and isinstance(
-            statement.value, ast.Call
+    for statement in statements(source.tree.body):
+        node = statement.node
+        if isinstance(node, (ast.Expr, ast.Assign, ast.AnnAssign)) and isinstance(
+            node.value, ast.Call
         ):
-            yield statement.value
+            yield node.value
 
 
 def _argument(call: ast.Call, index: int, keyword: str) -> ast.expr | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from ssot_registry.registry import ImportPath
+from ssot_registry.registry import Alias, ImportPath
 
 __all__ = [
     "AdoptReport",
@@ -41,20 +41,15 @@ class ShimLines:
     what: str
 
 
-@dataclass(frozen=True, slots=True)
-class Proposal:
-    """One `[[alias]]` entry read from a hand-written shim, with where it was found."""
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Proposal(Alias):
+    """One `[[alias]]` entry read from a hand-written shim: the alias itself (its paths,
+    schedule, reason and mode), the shim's dialect, and where it states it (`file` and
+    `line`, the shim's line: a proposal has no registry line yet)."""
 
-    old: ImportPath
-    new: ImportPath
+    line: int
     dialect: Dialect
     file: str
-    line: int
-    reason: str | None = None
-    since: str | None = None
-    remove_in: str | None = None
-    removed_in: str | None = None
-    mode: Literal["reexport", "wrap"] = "reexport"
     shim: ShimLines | None = None
 
 

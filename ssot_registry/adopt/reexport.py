@@ -6,7 +6,8 @@ import ast
 
 from ssot_registry.adopt.evaluate import evaluate
 from ssot_registry.adopt.found import Found, WarnCall, warn_call
-from ssot_registry.adopt.source import ModuleSource, call_name, resolve_relative
+from ssot_registry.adopt.source import ModuleSource, call_name
+from ssot_registry.sources.toplevel import resolve_relative
 
 __all__ = ["recognise_reexport", "recognise_sys_modules", "recognise_wrappers"]
 

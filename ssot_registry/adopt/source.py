@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import ast
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
+
+from ssot_registry.sources.toplevel import package_of, resolve_relative, statements
 
 __all__ = [
     "UNKNOWN",
@@ -13,8 +14,6 @@ __all__ = [
     "Value",
     "call_name",
     "is_dotted",
-    "resolve_relative",
-    "top_level",
 ]
 
 
@@ -48,7 +47,8 @@ class ModuleSource:
         """Parse `text` (SyntaxError propagates) and index its top-level bindings."""
         tree = ast.parse(text, filename=path)
         source = cls(path, module, is_package, text, tree)
-        for node in top_level(tree.body):
+        for statement in statements(tree.body):
+            node = statement.node
             if isinstance(node, ast.Assign):
                 for target in node.targets:
                     if isinstance(target, ast.Name):
@@ -77,7 +77,7 @@ class ModuleSource:
     @property
     def package(self) -> str:
         """The package relative imports start from."""
-        return self.module if self.is_package else self.module.rpartition(".")[0]
+        return package_of(self.module, self.is_package)
 
     def comment_near(self, line: int) -> str:
         """The comment on `line` and the comment lines right above it, joined."""
@@ -120,31 +120,6 @@ class ModuleSource:
                 if not line[:index].strip():
                     self.comments[-number] = line[index + 1 :].strip()
                 return
-
-
-def top_level(body: list[ast.stmt]) -> Iterator[ast.stmt]:
-    """Module-level statements, looking into `if`/`else` and `try` blocks (not functions)."""
-    for node in body:
-        yield node
-        if isinstance(node, ast.If):
-            yield from top_level(node.body)
-            yield from top_level(node.orelse)
-        elif isinstance(node, ast.Try):
-            yield from top_level(node.body)
-            for handler in node.handlers:
-                yield from top_level(handler.body)
-            yield from top_level(node.orelse)
-
-
-def resolve_relative(package: str, module: str | None, level: int) -> str | None:
-    """The absolute module of `from .mod import x` seen from `package`; None if it escapes."""
-    if level == 0:
-        return module
-    parts = package.split(".") if package else []
-    if level - 1 > len(parts) or (level - 1 == len(parts) and not module):
-        return None
-    base = parts[: len(parts) - (level - 1)]
-    return ".".join([*base, *([module] if module else [])]) or None
 
 
 def call_name(node: ast.expr) -> str:

@@ -1,19 +1,12 @@
-"""`adopt`: read hand-written shims and append the registry entries they stand for."""
+"""Read hand-written compatibility shims (re-exports, sys.modules, lookup tables,
+warn-and-delegate wrappers, tombstones) and write the registry entries that replace them."""
 
 from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
 
-from ssot_registry.cli.common import (
-    EXIT_FINDINGS,
-    EXIT_OK,
-    UsageError,
-    add_registry_option,
-    emit,
-    read_entries,
-)
+from ssot_registry.cli import common
 from ssot_registry.exceptions import RegistryError
 from ssot_registry.registry import Alias, ImportPath, Registry, find_registry, load_text_unchecked
 
@@ -24,14 +17,14 @@ def _registry(options: argparse.Namespace) -> Registry | None:
     """The registry whose entries are already present: --registry, -o FILE when it is one,
     else the usual discovery; None when there is none yet."""
     if options.registry is None and options.output and _is_registry(Path(options.output)):
-        return read_entries(Path(options.output))
+        return common.read_entries(Path(options.output))
     try:
         path = find_registry(options.registry)
     except RegistryError:
         return None
     if options.registry is None and not path.is_file():
         return None
-    return read_entries(path)
+    return common.read_entries(path)
 
 
 def _is_registry(path: Path) -> bool:
@@ -50,9 +43,11 @@ def _fragment_aliases(path: Path) -> list[Alias]:
     except FileNotFoundError:
         return []
     except (OSError, UnicodeDecodeError) as error:
-        raise UsageError(f"cannot read -o {path}: {error}") from None
+        raise common.UsageError(f"cannot read -o {path}: {error}") from None
     except TomlSyntaxError as error:
-        raise UsageError(f"{path}:{error.line}: -o FILE is not TOML: {error.reason}") from None
+        raise common.UsageError(
+            f"{path}:{error.line}: -o FILE is not TOML: {error.reason}"
+        ) from None
     return [alias for table in data.get("alias", []) if (alias := _alias(table)) is not None]
 
 
@@ -71,7 +66,7 @@ def _append(path: Path, text: str, registry: Registry | None) -> None:
     try:
         before = path.read_text(encoding="utf-8") if path.exists() else ""
     except (OSError, UnicodeDecodeError) as error:
-        raise UsageError(f"cannot read -o {path}: {error}") from None
+        raise common.UsageError(f"cannot read -o {path}: {error}") from None
     separator = "" if not before else ("\n" if before.endswith("\n") else "\n\n")
     combined = before + separator + text
     if registry is not None and registry.source is not None and _same(path, registry.source):
@@ -79,7 +74,7 @@ def _append(path: Path, text: str, registry: Registry | None) -> None:
     try:
         path.write_text(combined, encoding="utf-8")
     except OSError as error:
-        raise UsageError(f"cannot write -o {path}: {error.strerror}") from None
+        raise common.UsageError(f"cannot write -o {path}: {error.strerror}") from None
 
 
 def _same(a: Path, b: Path) -> bool:
@@ -91,6 +86,7 @@ def _adopt(options: argparse.Namespace) -> int:
     from ssot_registry.render.adopt_report import render_adopt_json, render_adopt_text
     from ssot_registry.render.adopt_toml import render_entries
 
+    common.validate_workers(options)
     registry = _registry(options)
     output = Path(options.output) if options.output else None
     extra = (
@@ -102,7 +98,7 @@ def _adopt(options: argparse.Namespace) -> int:
     try:
         report = adopt(options.paths, registry, extra, jobs=options.jobs)
     except FileNotFoundError as error:
-        raise UsageError(f"{error.args[0]}: no such file or folder") from None
+        raise common.UsageError(f"{error.args[0]}: no such file or folder") from None
     if options.verify:
         from ssot_registry.adopt.verify import verify
 
@@ -110,23 +106,18 @@ def _adopt(options: argparse.Namespace) -> int:
     if output is not None and report.added:
         _append(output, render_entries(report.added), registry)
     if options.format == "json":
-        emit(render_adopt_json(report))
+        common.emit(render_adopt_json(report))
     else:
-        emit(render_adopt_text(report, written_to=options.output))
-    return EXIT_OK if report.ok else EXIT_FINDINGS
+        common.emit(render_adopt_text(report, written_to=options.output))
+    return common.EXIT_OK if report.ok else common.EXIT_FINDINGS
 
 
-def register(commands: Any) -> None:
-    """Add `adopt` to the subcommands."""
-    adopt = commands.add_parser(
-        "adopt",
-        help="turn hand-written shims into registry entries (reads source, imports nothing)",
-        description=(
-            "Read hand-written compatibility shims (re-exports, sys.modules, lookup tables, "
-            "warn-and-delegate wrappers, tombstones) and write the registry entries that "
-            "replace them."
-        ),
-    )
+_SUMMARY = "turn hand-written shims into registry entries (reads source, imports nothing)"
+
+
+def register(commands: common.Commands) -> None:
+    """Add `adopt` to the subcommands; the module docstring is its --help description."""
+    adopt = common.add_command(commands, "adopt", _adopt, _SUMMARY, __doc__)
     adopt.add_argument("paths", nargs="+", metavar="PATH", help="files and folders to read")
     adopt.add_argument(
         "-o",
@@ -140,16 +131,12 @@ def register(commands: Any) -> None:
         help="import each old and new path in an isolated worker; keep only "
         "entries whose old path gives the identical object (SSOT402 otherwise)",
     )
-    adopt.add_argument("--format", choices=("text", "json"), default="text")
-    adopt.add_argument(
-        "--jobs", type=int, default=None, metavar="N", help="processes (default: CPUs)"
+    common.add_report_options(
+        adopt, ("text", "json"), output=None
+    )  # -o above: entries, not the report
+    common.add_worker_options(
+        adopt,
+        jobs="processes (default: CPUs)",
+        timeout="--verify: seconds one import may take (default 30)",
     )
-    adopt.add_argument(
-        "--timeout",
-        type=float,
-        default=30.0,
-        metavar="SECONDS",
-        help="--verify: seconds one import may take (default 30)",
-    )
-    add_registry_option(adopt)
-    adopt.set_defaults(handler=_adopt)
+    common.add_registry_option(adopt)

@@ -1,4 +1,4 @@
-"""`ssot-registry check`: validate the registry against the code and the installed distributions."""
+"""Validate the registry: requirements, symbols and aliases (through the shims)."""
 
 from __future__ import annotations
 
@@ -9,17 +9,9 @@ import signal
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from ssot_registry.cli.common import (
-    EXIT_FINDINGS,
-    EXIT_OK,
-    UsageError,
-    add_isolation_options,
-    add_registry_option,
-    emit,
-    installed_registries,
-)
+from ssot_registry.cli import common
 
 if TYPE_CHECKING:
     from ssot_registry.registry import Registry
@@ -55,37 +47,24 @@ def _sigterm_unwinds() -> Iterator[None]:
 def _shard(text: str) -> tuple[int, int]:
     match = re.fullmatch(r"(\d+)/(\d+)", text)
     if not match or not 1 <= int(match[1]) <= int(match[2]):
-        raise UsageError(f"--shard {text}: expected I/N with 1 <= I <= N, e.g. --shard 1/4")
+        raise common.UsageError(f"--shard {text}: expected I/N with 1 <= I <= N, e.g. --shard 1/4")
     return int(match[1]), int(match[2])
 
 
-def _positive(flag: str, value: float | None) -> None:
-    if value is not None and value <= 0:
-        raise UsageError(f"{flag} {value:g}: must be greater than 0")
+_SUMMARY = "prove that every entry imports, resolves and is installed"
 
 
-def register(commands: Any) -> None:
-    """Add `check` with every option of SPEC section 5."""
-    parser = commands.add_parser(
-        "check",
-        help="prove that every entry imports, resolves and is installed",
-        description="Validate the registry: requirements, symbols and aliases (through the shims).",
-    )
-    add_registry_option(parser, installed=True)
-    parser.add_argument("--format", choices=FORMATS, default="text", help="report format")
-    parser.add_argument("--output", metavar="FILE", help="write the report to FILE, not stdout")
-    add_isolation_options(
+def register(commands: common.Commands) -> None:
+    """Add `check` with every option of SPEC section 5 (the module docstring is its --help
+    description)."""
+    parser = common.add_command(commands, "check", run, _SUMMARY, __doc__)
+    common.add_registry_option(parser, installed=True)
+    common.add_report_options(parser, FORMATS)
+    common.add_isolation_options(
         parser,
         no_isolate="import everything in this process (faster; no timeout, a crash ends the run)",
     )
-    parser.add_argument("--jobs", type=int, metavar="N", help="parallel workers (default: CPUs)")
-    parser.add_argument(
-        "--timeout",
-        type=float,
-        default=30.0,
-        metavar="SECONDS",
-        help="kill an import that takes longer (default: 30)",
-    )
+    common.add_worker_options(parser, timeout="kill an import that takes longer (default: 30)")
     parser.add_argument("--shard", metavar="I/N", help="check the I-th of N deterministic shards")
     parser.add_argument(
         "--path",
@@ -94,7 +73,6 @@ def register(commands: Any) -> None:
         metavar="DIR",
         help="extra import root for the checked code (repeatable)",
     )
-    parser.set_defaults(handler=run)
 
 
 def run(options: argparse.Namespace) -> int:
@@ -104,9 +82,8 @@ def run(options: argparse.Namespace) -> int:
     from ssot_registry.validator import check
 
     shard = _shard(options.shard) if options.shard else None
-    _positive("--timeout", options.timeout)
-    _positive("--jobs", options.jobs)
-    own, installed = installed_registries(options)  # --installed: each registry on its own
+    common.validate_workers(options)
+    own, installed = common.installed_registries(options)  # --installed: each registry on its own
     targets: list[Path | Registry] = [*([own] if own is not None else []), *installed]
     try:
         with _sigterm_unwinds(), Progress("ssot-registry: checking"):  # a terminal's stderr only
@@ -124,5 +101,5 @@ def run(options: argparse.Namespace) -> int:
     except _TerminatedError:
         sys.stderr.write("ssot-registry: terminated\n")
         return EXIT_TERMINATED
-    emit(render_reports(reports, options.format), options.output)
-    return EXIT_OK if all(report.ok for report in reports) else EXIT_FINDINGS
+    common.emit(render_reports(reports, options.format), options.output)
+    return common.EXIT_OK if all(report.ok for report in reports) else common.EXIT_FINDINGS

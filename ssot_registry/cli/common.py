@@ -1,10 +1,13 @@
-"""Pieces every command shares: exit statuses, the --registry option, writing output."""
+"""Pieces every command shares: exit statuses, adding a subcommand and its common options
+(--registry, --format/--output, --jobs/--timeout, --isolate), writing output."""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TypeAlias
 
 from ssot_registry.exceptions import RegistryError
 from ssot_registry.registry import Registry, find_registry, load, load_unchecked
@@ -13,9 +16,13 @@ __all__ = [
     "EXIT_ERROR",
     "EXIT_FINDINGS",
     "EXIT_OK",
+    "Commands",
     "UsageError",
+    "add_command",
     "add_isolation_options",
     "add_registry_option",
+    "add_report_options",
+    "add_worker_options",
     "emit",
     "installed_registries",
     "load_combined",
@@ -23,6 +30,7 @@ __all__ = [
     "load_registry",
     "read_entries",
     "registry_path",
+    "validate_workers",
 ]
 
 EXIT_OK = 0
@@ -30,8 +38,59 @@ EXIT_FINDINGS = 1
 EXIT_ERROR = 2
 
 
+Commands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
+
+
 class UsageError(Exception):
     """The command line is wrong; the message is the one-line reason."""
+
+
+def add_command(
+    commands: Commands,
+    name: str,
+    handler: Callable[[argparse.Namespace], int],
+    summary: str,
+    description: str,
+) -> argparse.ArgumentParser:
+    """Add subcommand `name`, run by `handler(options) -> exit status`; `summary` is its line
+    in the command list, `description` opens its --help."""
+    parser: argparse.ArgumentParser = commands.add_parser(
+        name, help=summary, description=description
+    )
+    parser.set_defaults(handler=handler)
+    return parser
+
+
+def add_report_options(
+    parser: argparse.ArgumentParser,
+    formats: Sequence[str] = (),
+    *,
+    output: str | None = "write the report to FILE, not stdout",
+) -> None:
+    """`--format` (one of `formats`, the first by default; none when empty) and
+    `-o/--output FILE` with `output` as its help (none when None)."""
+    if formats:
+        parser.add_argument(
+            "--format", choices=tuple(formats), default=formats[0], help="report format"
+        )
+    if output is not None:
+        parser.add_argument("-o", "--output", metavar="FILE", help=output)
+
+
+def add_worker_options(
+    parser: argparse.ArgumentParser, *, timeout: str, jobs: str = "parallel workers (default: CPUs)"
+) -> None:
+    """`--jobs N` and `--timeout SECONDS` (default 30) for the commands that run workers;
+    `validate_workers` checks them."""
+    parser.add_argument("--jobs", type=int, metavar="N", help=jobs)
+    parser.add_argument("--timeout", type=float, default=30.0, metavar="SECONDS", help=timeout)
+
+
+def validate_workers(options: argparse.Namespace) -> None:
+    """UsageError unless --timeout and --jobs (when given) are greater than 0."""
+    for flag, value in (("--timeout", options.timeout), ("--jobs", options.jobs)):
+        if value is not None and value <= 0:
+            raise UsageError(f"{flag} {value:g}: must be greater than 0")
 
 
 def add_registry_option(parser: argparse.ArgumentParser, *, installed: bool = False) -> None:

@@ -1,31 +1,26 @@
-"""`ssot-registry compile`: the validated registry as versioned JSON that loads without pydantic."""
+"""Validate the registry and write it as versioned JSON that load() and install() read without
+pydantic or packaging."""
 
 from __future__ import annotations
 
 import argparse
-from typing import Any
 
-from ssot_registry.cli.common import EXIT_OK, add_registry_option, emit, load_registry
+from ssot_registry.cli import common
 from ssot_registry.registry.compiled_json import dump_compiled
 
 __all__ = ["register"]
 
 
 def _compile(options: argparse.Namespace) -> int:
-    emit(dump_compiled(load_registry(options)), options.output)
-    return EXIT_OK
+    common.emit(dump_compiled(common.load_registry(options)), options.output)
+    return common.EXIT_OK
 
 
-def register(commands: Any) -> None:
-    """Add `compile` to the subcommands."""
-    parser = commands.add_parser(
-        "compile",
-        help="write the validated registry as JSON that load() and install() read without pydantic",
-        description=(
-            "Validate the registry and write it as versioned JSON that load() and install() "
-            "read without pydantic or packaging."
-        ),
-    )
-    add_registry_option(parser)
-    parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
-    parser.set_defaults(handler=_compile)
+_SUMMARY = "write the validated registry as JSON that load() and install() read without pydantic"
+
+
+def register(commands: common.Commands) -> None:
+    """Add `compile` to the subcommands; the module docstring is its --help description."""
+    parser = common.add_command(commands, "compile", _compile, _SUMMARY, __doc__)
+    common.add_registry_option(parser)
+    common.add_report_options(parser, output="write to FILE instead of stdout")

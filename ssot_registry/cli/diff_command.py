@@ -1,11 +1,11 @@
-"""`diff REF`: the public API at a git revision vs the working tree, against the registry."""
+"""Compare the public API at a git revision with the working tree and report every path that
+disappeared without a registry entry."""
 
 from __future__ import annotations
 
 import argparse
-from typing import Any
 
-from ssot_registry.cli.common import EXIT_FINDINGS, EXIT_OK, UsageError, add_registry_option, emit
+from ssot_registry.cli import common
 from ssot_registry.exceptions import RegistryError
 from ssot_registry.registry import Registry, find_registry, load
 
@@ -37,27 +37,21 @@ def _diff(options: argparse.Namespace) -> int:
     try:
         report = diff(options.ref, options.paths, registry=registry)
     except DiffError as error:
-        raise UsageError(str(error)) from None
+        raise common.UsageError(str(error)) from None
     render = {"json": render_diff_json, "github": render_diff_github}.get(
         options.format, render_diff_text
     )
-    emit(render(report), options.output)
-    return EXIT_OK if report.ok else EXIT_FINDINGS
+    common.emit(render(report), options.output)
+    return common.EXIT_OK if report.ok else common.EXIT_FINDINGS
 
 
-def register(commands: Any) -> None:
-    """Add `diff` to the subcommands."""
-    diff = commands.add_parser(
-        "diff",
-        help="public modules and names gone since a git revision without a registry entry",
-        description=(
-            "Compare the public API at a git revision with the working tree and report every "
-            "path that disappeared without a registry entry."
-        ),
-    )
+_SUMMARY = "public modules and names gone since a git revision without a registry entry"
+
+
+def register(commands: common.Commands) -> None:
+    """Add `diff` to the subcommands; the module docstring is its --help description."""
+    diff = common.add_command(commands, "diff", _diff, _SUMMARY, __doc__)
     diff.add_argument("ref", metavar="REF", help="git revision to compare with (tag, branch, ...)")
     diff.add_argument("paths", nargs="*", metavar="PATH", help="folders to compare (default: .)")
-    diff.add_argument("--format", choices=("text", "json", "github"), default="text")
-    diff.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE")
-    add_registry_option(diff)
-    diff.set_defaults(handler=_diff)
+    common.add_report_options(diff, ("text", "json", "github"))
+    common.add_registry_option(diff)

@@ -1,49 +1,34 @@
-"""`ssot-registry triage`: why the tree does not import, and what fixes it (SPEC section 11)."""
+"""Import every module under PATH as pytest does, group the failures by root cause, classify
+them (SSOT201-208) and propose registry entries, with evidence."""
 
 from __future__ import annotations
 
 import argparse
-import sys
-import time
 from pathlib import Path
 from typing import Any
 
-from ssot_registry.cli.common import (
-    EXIT_FINDINGS,
-    EXIT_OK,
-    UsageError,
-    add_isolation_options,
-    add_registry_option,
-    emit,
-    read_entries,
-)
+from ssot_registry.cli import common
 from ssot_registry.exceptions import RegistryError
 
 __all__ = ["register"]
 
 FORMATS = ("text", "json", "github")
+_SUMMARY = "explain why a tree does not import, and propose the registry entries that fix it"
 
 
-def register(commands: Any) -> None:
-    """Add `triage` with every option of SPEC section 11."""
-    parser = commands.add_parser(
-        "triage",
-        help="explain why a tree does not import, and propose the registry entries that fix it",
-        description="Import every module under PATH as pytest does, group the failures by root "
-        "cause, classify them (SSOT201-208) and propose registry entries, with evidence.",
-    )
+def register(commands: common.Commands) -> None:
+    """Add `triage` with every option of SPEC section 11 (the module docstring is its --help
+    description)."""
+    parser = common.add_command(commands, "triage", run, _SUMMARY, __doc__)
     parser.add_argument("paths", nargs="+", metavar="PATH", help="folders or files to triage")
-    add_registry_option(parser)
+    common.add_registry_option(parser)
     parser.add_argument(
         "--static", action="store_true", help="execute no code: resolve imports from the sources"
     )
-    add_isolation_options(
+    common.add_isolation_options(
         parser, no_isolate="import every module in one worker process, in pytest's order"
     )
-    parser.add_argument("--jobs", type=int, metavar="N", help="parallel workers (default: CPUs)")
-    parser.add_argument(
-        "--timeout", type=float, default=30.0, metavar="SECONDS", help="per import (default: 30)"
-    )
+    common.add_worker_options(parser, timeout="per import (default: 30)")
     parser.add_argument(
         "--path", action="append", default=[], metavar="DIR", help="extra import root (repeatable)"
     )
@@ -56,9 +41,7 @@ def register(commands: Any) -> None:
         metavar="FILE",
         help="write the proposals as a registry fragment and measure the tree with them",
     )
-    parser.add_argument("--format", choices=FORMATS, default="text", help="report format")
-    parser.add_argument("--output", metavar="FILE", help="write the report to FILE, not stdout")
-    parser.set_defaults(handler=run)
+    common.add_report_options(parser, FORMATS)
 
 
 def _registry(option: str | None) -> Any:
@@ -69,44 +52,23 @@ def _registry(option: str | None) -> Any:
         path = find_registry(option)
     except RegistryError:
         return None
-    return read_entries(path)
-
-
-class _Progress:
-    """One updating line on stderr, only on a terminal and only after the first second."""
-
-    def __init__(self) -> None:
-        self.started = time.monotonic()
-        self.shown = False
-        self.enabled = sys.stderr.isatty()
-
-    def __call__(self, text: str) -> None:
-        if self.enabled and time.monotonic() - self.started >= 1.0:
-            sys.stderr.write(f"\r\033[Kssot-registry triage: {text} ...")
-            sys.stderr.flush()
-            self.shown = True
-
-    def done(self) -> None:
-        if self.shown:
-            sys.stderr.write("\r\033[K")
-            sys.stderr.flush()
+    return common.read_entries(path)
 
 
 def run(options: argparse.Namespace) -> int:
     """Triage, render, and map the outcome to an exit status (0 all import, 1 otherwise)."""
+    from ssot_registry.render.terminal import Progress
     from ssot_registry.render.triage_github import render_github
     from ssot_registry.render.triage_json import render_json
     from ssot_registry.render.triage_text import render_text
     from ssot_registry.triage import Options, triage
 
-    for flag, value in (("--timeout", options.timeout), ("--jobs", options.jobs)):
-        if value is not None and value <= 0:
-            raise UsageError(f"{flag} {value:g}: must be greater than 0")
+    common.validate_workers(options)
     for path in (*options.paths, *options.path):
         if not Path(path).exists():
-            raise UsageError(f"{path}: no such file or folder")
+            raise common.UsageError(f"{path}: no such file or folder")
     if options.propose is not None and not Path(options.propose).resolve().parent.is_dir():
-        raise UsageError(f"--propose {options.propose}: the folder does not exist")
+        raise common.UsageError(f"--propose {options.propose}: the folder does not exist")
     settings = Options(
         static=options.static,
         isolate=options.isolate,
@@ -117,11 +79,9 @@ def run(options: argparse.Namespace) -> int:
         git=not options.no_git,
         propose=options.propose,
     )
-    progress = _Progress()
-    try:
+    # the terminal's progress line, only when triage takes more than a second
+    with Progress("ssot-registry triage", delay=1.0) as progress:
         report = triage(options.paths, _registry(options.registry), settings, progress)
-    finally:
-        progress.done()
     renderer = {"text": render_text, "json": render_json, "github": render_github}
-    emit(renderer[options.format](report), options.output)
-    return EXIT_OK if report.ok else EXIT_FINDINGS
+    common.emit(renderer[options.format](report), options.output)
+    return common.EXIT_OK if report.ok else common.EXIT_FINDINGS

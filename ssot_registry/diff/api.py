@@ -9,37 +9,23 @@ whether a name still exists.
 from __future__ import annotations
 
 import ast
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Literal
 
-__all__ = ["ApiIndex", "Binding", "ModuleApi", "build_api", "module_of"]
+from ssot_registry.sources.toplevel import Binding, BindingKind, TopLevel, package_of
 
-Kind = Literal["class", "function", "object", "import"]
+__all__ = ["ApiIndex", "ModuleApi", "build_api", "module_of"]
 
 _SKIPPED_FOLDERS = frozenset({"tests", "test", "docs", "examples", "benchmarks"})
 _SKIPPED_FILES = frozenset({"conftest.py", "setup.py", "noxfile.py"})
 
 
-@dataclass(frozen=True, slots=True)
-class Binding:
-    """A name a module binds at its top level, its kind and line."""
-
-    name: str
-    kind: Kind
-    line: int
-
-
 @dataclass
-class ModuleApi:
-    """What one module binds and exports."""
+class ModuleApi(TopLevel):
+    """What one module binds and exports (names bound only for type checkers do not count)."""
 
     module: str
     file: str
-    bindings: dict[str, Binding] = field(default_factory=dict)
-    all_names: tuple[str, ...] | None = None
-    stars: list[str] = field(default_factory=list)
-    has_getattr: bool = False
 
     @property
     def public(self) -> list[Binding]:
@@ -75,7 +61,7 @@ class ApiIndex:
             star not in self.modules or self.binds(star, name, depth + 1) for star in api.stars
         )
 
-    def definitions(self, name: str, kind: Kind) -> list[tuple[ModuleApi, Binding]]:
+    def definitions(self, name: str, kind: BindingKind) -> list[tuple[ModuleApi, Binding]]:
         """Public modules that define `name` as a `kind` (not an import)."""
         return [
             (api, api.bindings[name])
@@ -105,87 +91,6 @@ def module_of(relative: str, is_package: Callable[[str], bool]) -> str | None:
     return ".".join(names)
 
 
-def _resolve(package: str, node: ast.ImportFrom) -> str | None:
-    if node.level == 0:
-        return node.module
-    parts = package.split(".") if package else []
-    if node.level - 1 > len(parts):
-        return None
-    base = parts[: len(parts) - (node.level - 1)]
-    return ".".join([*base, *([node.module] if node.module else [])]) or None
-
-
-def _statements(body: list[ast.stmt]) -> Iterator[ast.stmt]:
-    for node in body:
-        if isinstance(node, ast.If):
-            test = ast.unparse(node.test)
-            if not test.endswith("TYPE_CHECKING"):
-                yield from _statements(node.body)
-            yield from _statements(node.orelse)
-        elif isinstance(node, ast.Try):
-            yield from _statements(node.body)
-            for handler in node.handlers:
-                yield from _statements(handler.body)
-            yield from _statements(node.orelse)
-        else:
-            yield node
-
-
-def _targets(node: ast.expr) -> Iterable[str]:
-    if isinstance(node, ast.Name):
-        yield node.id
-    elif isinstance(node, (ast.Tuple, ast.List)):
-        for element in node.elts:
-            yield from _targets(element)
-
-
-def _literal_names(node: ast.expr) -> tuple[str, ...] | None:
-    try:
-        value = ast.literal_eval(node)
-    except (ValueError, SyntaxError, TypeError):
-        return None
-    if isinstance(value, (list, tuple)) and all(isinstance(v, str) for v in value):
-        return tuple(value)
-    return None
-
-
-def _read_module(api: ModuleApi, tree: ast.Module, package: str) -> None:
-    for node in _statements(tree.body):
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            api.bindings[node.name] = Binding(node.name, "function", node.lineno)
-            api.has_getattr |= node.name == "__getattr__"
-        elif isinstance(node, ast.ClassDef):
-            api.bindings[node.name] = Binding(node.name, "class", node.lineno)
-        elif isinstance(node, (ast.Assign, ast.AnnAssign, ast.AugAssign)):
-            _assignment(api, node)
-        elif isinstance(node, ast.Import):
-            for alias in node.names:
-                name = alias.asname or alias.name.partition(".")[0]
-                api.bindings.setdefault(name, Binding(name, "import", node.lineno))
-        elif isinstance(node, ast.ImportFrom):
-            base = _resolve(package, node)
-            for alias in node.names:
-                if alias.name == "*":
-                    api.stars.append(base or "")
-                else:
-                    name = alias.asname or alias.name
-                    api.bindings.setdefault(name, Binding(name, "import", node.lineno))
-
-
-def _assignment(api: ModuleApi, node: ast.Assign | ast.AnnAssign | ast.AugAssign) -> None:
-    targets = node.targets if isinstance(node, ast.Assign) else [node.target]
-    for target in targets:
-        for name in _targets(target):
-            if name == "__all__" and node.value is not None:
-                names = _literal_names(node.value)
-                if isinstance(node, ast.AugAssign):
-                    api.all_names = (*(api.all_names or ()), *(names or ()))
-                else:
-                    api.all_names = names
-            elif name not in api.bindings or api.bindings[name].kind == "import":
-                api.bindings[name] = Binding(name, "object", node.lineno)
-
-
 def build_api(
     sources: Mapping[str, bytes],
     is_package: Callable[[str], bool],
@@ -212,8 +117,7 @@ def build_api(
             errors.append(f"{relative}: cannot parse: {error}")
             continue
         init = relative.endswith("/__init__.py") or relative == "__init__.py"
-        package = module if init else module.rpartition(".")[0]
         api = ModuleApi(module, relative)
-        _read_module(api, tree, package)
+        api.read(tree.body, package_of(module, init), typing=False)
         index.modules[module] = api
     return index, errors

@@ -10,11 +10,12 @@ from pathlib import Path
 from packaging.version import InvalidVersion, Version
 
 from ssot_registry.diff import git
-from ssot_registry.diff.api import ApiIndex, Binding, ModuleApi, build_api
+from ssot_registry.diff.api import ApiIndex, ModuleApi, build_api
 from ssot_registry.diff.model import DiffError, DiffFinding, DiffReport, Proposal
 from ssot_registry.exceptions import RegistryError
 from ssot_registry.registry import Alias, ImportPath, Registry, load_text_unchecked
 from ssot_registry.registry.paths import common_parts
+from ssot_registry.sources.toplevel import Binding
 
 __all__ = ["diff"]
 

@@ -7,38 +7,33 @@ and it carries the compiled text pre-filter that lets most files skip parsing.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from ssot_registry.registry import ImportPath, Registry
+from ssot_registry.registry import Alias, External, ImportPath, Registry
 from ssot_registry.registry.paths import covering_module
-from ssot_registry.registry.wording import deprecation_text
+from ssot_registry.registry.wording import entry_text
 
 __all__ = ["Entry", "Match", "PathIndex", "build_index"]
 
 
 @dataclass(frozen=True)
 class Entry:
-    """One deprecated path: an alias (tombstones included) or an `[[external]]` entry."""
+    """One deprecated path: an alias (tombstones included) or an `[[external]]` entry, its
+    old and new path at hand for matching."""
 
     old: ImportPath
     new: ImportPath
-    external: bool
-    since: str | None = None
-    remove_in: str | None = None
-    removed_in: str | None = None
-    reason: str | None = None
+    origin: Alias | External
+
+    @property
+    def external(self) -> bool:
+        """True for a third-party path (`[[external]]`)."""
+        return isinstance(self.origin, External)
 
     def describe(self, used: str, replacement: str) -> str:
         """The finding's message for a use spelled `used`, to be replaced by `replacement`."""
-        return deprecation_text(
-            used,
-            replacement,
-            since=self.since,
-            remove_in=self.remove_in,
-            removed_in=self.removed_in,
-            reason=self.reason,
-            external=self.external,
-        )
+        return entry_text(self.origin, used, replacement)
 
 
 @dataclass(frozen=True)
@@ -80,6 +75,20 @@ def _trie_pattern(words: list[str]) -> str:
     return pattern
 
 
+class _Memo(dict[str, "Match | None"]):
+    """Matches by name, each found by `find` on its first lookup and kept."""
+
+    __slots__ = ("find",)
+
+    def __init__(self, find: Callable[[str], Match | None]) -> None:
+        super().__init__()
+        self.find = find
+
+    def __missing__(self, name: str) -> Match | None:
+        found = self[name] = self.find(name)
+        return found
+
+
 class PathIndex:
     """Deprecated module paths and attribute paths, with dotted-name matching."""
 
@@ -115,8 +124,8 @@ class PathIndex:
         self._wording: dict[tuple[int, str, str], tuple[str, str, str]] = {}
         # the same imports recur in file after file: each name is matched once per process
         # (a `Match` is immutable, so every use may share it)
-        self._module_matches: dict[str, Match | None] = {}
-        self._exact_matches: dict[str, Match | None] = {}
+        self._module_matches = _Memo(self._find_module)
+        self._exact_matches = _Memo(self._find_exact)
 
     def wording(self, entry: Entry, used: str, replacement: str) -> tuple[str, str, str]:
         """An entry's old and new path as text and its message for one spelling, made once.
@@ -144,19 +153,11 @@ class PathIndex:
 
     def match_module(self, name: str) -> Match | None:
         """The module entry covering module `name` (itself or a parent package)."""
-        try:
-            return self._module_matches[name]
-        except KeyError:
-            found = self._module_matches[name] = self._find_module(name)
-            return found
+        return self._module_matches[name]
 
     def match_exact(self, dotted: str) -> Match | None:
         """The entry whose old path is spelled exactly `dotted` (`pkg.mod` or `pkg.mod.Name`)."""
-        try:
-            return self._exact_matches[dotted]
-        except KeyError:
-            found = self._exact_matches[dotted] = self._find_exact(dotted)
-            return found
+        return self._exact_matches[dotted]
 
     def _find_module(self, name: str) -> Match | None:
         found = covering_module(name, self.modules)
@@ -197,20 +198,5 @@ class PathIndex:
 
 def build_index(registry: Registry) -> PathIndex:
     """Every alias (tombstones included) and external entry of `registry`, indexed."""
-    entries = [
-        Entry(
-            alias.old,
-            alias.new,
-            external=False,
-            since=alias.since,
-            remove_in=alias.remove_in,
-            removed_in=alias.removed_in,
-            reason=alias.reason,
-        )
-        for alias in registry.aliases
-    ]
-    entries.extend(
-        Entry(external.old, external.new, external=True, reason=external.reason)
-        for external in registry.externals
-    )
-    return PathIndex(entries)
+    deprecated: tuple[Alias | External, ...] = (*registry.aliases, *registry.externals)
+    return PathIndex([Entry(entry.old, entry.new, entry) for entry in deprecated])

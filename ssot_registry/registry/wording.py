@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-__all__ = ["deprecation_text"]
+from ssot_registry.registry.entries import Alias, External
+
+__all__ = ["deprecation_text", "entry_text"]
 
 
 def deprecation_text(
@@ -32,3 +34,18 @@ def deprecation_text(
             text += f" and will be removed in {remove_in}"
     text += f"; use {new} instead."
     return f"{text} Reason: {reason}" if reason else text
+
+
+def entry_text(entry: Alias | External, old: object, new: object) -> str:
+    """`deprecation_text` for a use of `entry` spelled `old`, to be replaced by `new`: the
+    alias's schedule and reason (a tombstone's removal), or a third-party path's reason."""
+    if isinstance(entry, External):
+        return deprecation_text(old, new, reason=entry.reason, external=True)
+    return deprecation_text(
+        old,
+        new,
+        since=entry.since,
+        remove_in=entry.remove_in,
+        removed_in=entry.removed_in,
+        reason=entry.reason,
+    )

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import json
 
-from ssot_registry.registry import Registry
-from ssot_registry.registry.wording import deprecation_text
+from ssot_registry.registry import Alias, External, Registry
+from ssot_registry.registry.wording import entry_text
 
 __all__ = ["BEGIN", "END", "TABLE", "render_ruff_banned_api", "replace_block"]
 
@@ -27,21 +27,9 @@ def _quote(text: str) -> str:
 def render_ruff_banned_api(registry: Registry, *, table: str = TABLE) -> str:
     """The marked block: `[TABLE]` with one key per alias and external `old` path."""
     entries: dict[str, str] = {}
-    for alias in registry.aliases:
-        message = deprecation_text(
-            alias.old.dotted,
-            alias.new.dotted,
-            since=alias.since,
-            remove_in=alias.remove_in,
-            removed_in=alias.removed_in,
-            reason=alias.reason,
-        )
-        entries.setdefault(alias.old.dotted, message)
-    for external in registry.externals:
-        message = deprecation_text(
-            external.old.dotted, external.new.dotted, reason=external.reason, external=True
-        )
-        entries.setdefault(external.old.dotted, message)
+    deprecated: tuple[Alias | External, ...] = (*registry.aliases, *registry.externals)
+    for entry in deprecated:
+        entries.setdefault(entry.old.dotted, entry_text(entry, entry.old.dotted, entry.new.dotted))
     source = registry.source.name if registry.source is not None else "the registry"
     lines = [
         f"{BEGIN}: generated from {source}; do not edit by hand, run it again",

@@ -64,10 +64,12 @@ class Style:
 
 
 class Progress:
-    """`label: done/total` on one stderr line of a terminal, redrawn at most every
-    `interval` seconds and erased by `close()`; does nothing when not on a terminal.
+    """`label: done/total` (or `label: what is being done…`) on one stderr line of a
+    terminal, redrawn at most every `interval` seconds, drawn only once `delay` seconds
+    have passed, and erased by `close()`; does nothing when not on a terminal.
 
-    Use as a context manager; call `advance()` as items finish (from one thread).
+    Use as a context manager; call `advance()` as items finish, or call it with the step
+    being done (from one thread).
     """
 
     def __init__(
@@ -78,6 +80,7 @@ class Progress:
         stream: TextIO | None = None,
         enabled: bool | None = None,
         interval: float = 0.1,
+        delay: float = 0.0,
     ) -> None:
         self.label = label
         self.total = total
@@ -85,6 +88,8 @@ class Progress:
         self.stream = sys.stderr if stream is None else stream
         self.enabled = is_terminal(self.stream) if enabled is None else enabled
         self.interval = interval
+        self.note = ""
+        self._shown_from = time.monotonic() + delay
         self._drawn_at: float | None = None
 
     def __enter__(self) -> Progress:
@@ -97,18 +102,28 @@ class Progress:
     def advance(self, count: int = 1) -> None:
         """`count` more items are done; redraw when the interval has passed."""
         self.done += count
+        self._redraw()
+
+    def __call__(self, note: str) -> None:
+        """Say which step is being done (`label: note…`); redraw when the interval has passed."""
+        self.note = note
+        self._redraw()
+
+    def _redraw(self) -> None:
         now = time.monotonic()
         if self._drawn_at is None or now - self._drawn_at >= self.interval:
             self._draw()
 
     def text(self) -> str:
-        """The line as drawn: `label…`, `label: 3`, or `label: 3/10`."""
+        """The line as drawn: `label…`, `label: step…`, `label: 3`, or `label: 3/10`."""
+        if self.note:
+            return f"{self.label}: {self.note}…"
         if self.total is not None:
             return f"{self.label}: {self.done}/{self.total}"
         return f"{self.label}: {self.done}" if self.done else f"{self.label}…"
 
     def _draw(self) -> None:
-        if not self.enabled:
+        if not self.enabled or time.monotonic() < self._shown_from:
             return
         self._drawn_at = time.monotonic()
         self.stream.write(f"{_ERASE}{self.text()}")

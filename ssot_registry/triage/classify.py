@@ -204,7 +204,7 @@ def _renamed_or_removed(
     own = [
         bound
         for bound, b in (old.bindings.items() if old is not None else ())
-        if b.kind in ("def", "class", "assign")
+        if b.kind in ("function", "class", "object")
     ]
     close = difflib.get_close_matches(name, own, n=1, cutoff=_CUTOFF)
     target = module

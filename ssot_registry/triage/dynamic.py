@@ -19,17 +19,9 @@ from ssot_registry.registry import Registry
 from ssot_registry.registry.check_table import CheckSettings
 from ssot_registry.triage.index import StaticIndex
 from ssot_registry.triage.model import Failure, TestModule
+from ssot_registry.validator import records
 from ssot_registry.validator.pool import run_isolated, run_together
-from ssot_registry.validator.records import (
-    Cause,
-    Outcome,
-    Task,
-    Unit,
-    Warm,
-    WorkerConfig,
-    alias_task,
-    import_task,
-)
+from ssot_registry.validator.warmup import parent_packages
 
 __all__ = ["Importer", "failure_from_cause", "failure_of", "preimports", "warm_start"]
 
@@ -37,16 +29,16 @@ _MISSING_MODULE = re.compile(r"^ModuleNotFoundError: No module named '([^']+)'")
 _MISSING_NAME = re.compile(r"^ImportError: cannot import name '([^']+)' from '([^']+)'")
 
 
-def _tasks(module: TestModule) -> tuple[Task, ...]:
+def _tasks(module: TestModule) -> tuple[records.Task, ...]:
     """The conftest files above the module (outermost first), then the module."""
     conftests = tuple(
-        import_task(name, f"{module.name} (conftest {file})", (folder,))
+        records.import_task(name, f"{module.name} (conftest {file})", (folder,))
         for name, folder, file in module.conftests
     )
-    return (*conftests, import_task(module.name, module.name, (module.folder,)))
+    return (*conftests, records.import_task(module.name, module.name, (module.folder,)))
 
 
-def failure_of(module: str, outcomes: Sequence[Outcome]) -> Failure | None:
+def failure_of(module: str, outcomes: Sequence[records.Outcome]) -> Failure | None:
     """The module's failure (its conftests' first, then its own), typed from the outcomes."""
     failed = next((o for o in outcomes if not o.ok), None)
     if failed is None:
@@ -54,7 +46,9 @@ def failure_of(module: str, outcomes: Sequence[Outcome]) -> Failure | None:
     return failure_from_cause(module, failed.code or "SSOT010", failed.cause, failed.message)
 
 
-def failure_from_cause(module: str, code: str, cause: Cause | None, message: str = "") -> Failure:
+def failure_from_cause(
+    module: str, code: str, cause: records.Cause | None, message: str = ""
+) -> Failure:
     """A typed failure from the validator's located cause (the error text names what is
     missing: `No module named 'x'`, `cannot import name 'n' from 'm'`)."""
     error = cause.error if cause is not None else message
@@ -87,7 +81,7 @@ def preimports(index: StaticIndex, roots: frozenset[str]) -> tuple[str, ...]:
 
 def warm_start(
     modules: Sequence[TestModule], index: StaticIndex, settings: CheckSettings | None = None
-) -> Warm:
+) -> records.Warm:
     """Folder listings, the conftest files (when one file per name) and the project packages
     whose submodules the modules import: what every child would do first anyway."""
     conftests: dict[str, set[tuple[str, str, str]]] = {}
@@ -102,26 +96,21 @@ def warm_start(
         )
         if not (statement.nested or statement.typing or statement.guarded)
     }
-    packages = {
-        ".".join(parts[:end])
-        for parts in (w.split(".") for w in wanted)
-        for end in range(1, len(parts))
-    }
     folders = {os.path.dirname(info.file) for info in index.modules.values()}
     folders.update(module.folder for module in modules)
     imports = [
-        import_task(name, name, (folder,))
+        records.import_task(name, name, (folder,))
         for name, folder, _ in (
             next(iter(found)) for found in conftests.values() if len(found) == 1
         )
     ]
     imports += [
-        import_task(name)
-        for name in sorted(packages, key=lambda name: (name.count("."), name))
-        if name in index.modules and index.modules[name].package
+        task
+        for task in parent_packages(wanted)
+        if task.module in index.modules and index.modules[task.module].package
     ]
     settings = settings or CheckSettings()
-    return Warm(tuple(sorted(folders)), tuple(imports), settings.setup, settings.env)
+    return records.Warm(tuple(sorted(folders)), tuple(imports), settings.setup, settings.env)
 
 
 @dataclass
@@ -134,10 +123,10 @@ class Importer:
     preimport: tuple[str, ...]
     jobs: int
     timeout: float
-    warm: Warm | None = None
+    warm: records.Warm | None = None
 
-    def _config(self, registry: Registry, timeout: float) -> WorkerConfig:
-        return WorkerConfig(
+    def _config(self, registry: Registry, timeout: float) -> records.WorkerConfig:
+        return records.WorkerConfig(
             tuple(self.search_path),
             self.roots,
             timeout,
@@ -147,7 +136,9 @@ class Importer:
             warm=self.warm,
         )
 
-    def _run(self, units: list[Unit], registry: Registry, timeout: float) -> list[Outcome]:
+    def _run(
+        self, units: list[records.Unit], registry: Registry, timeout: float
+    ) -> list[records.Outcome]:
         method = "fork" if hasattr(os, "fork") else "spawn"
         jobs = max(1, min(self.jobs, len(units)))
         return run_isolated(units, self._config(registry, timeout), jobs=jobs, method=method)
@@ -156,7 +147,7 @@ class Importer:
         self, modules: Sequence[TestModule], registry: Registry | None = None
     ) -> dict[str, Failure | None]:
         """One fresh interpreter state per module: its failure, or None when it imports."""
-        units = [Unit(m.name, _tasks(m)) for m in modules]
+        units = [records.Unit(m.name, _tasks(m)) for m in modules]
         return self._read(modules, self._run(units, registry or self.registry, self.timeout))
 
     def in_order(
@@ -165,15 +156,15 @@ class Importer:
         """Every module in one process, in pytest's order."""
         if not modules:
             return {}
-        unit = Unit(modules[0].name, tuple(t for m in modules for t in _tasks(m)))
+        unit = records.Unit(modules[0].name, tuple(t for m in modules for t in _tasks(m)))
         config = self._config(registry or self.registry, self.timeout * len(modules))
         return self._read(modules, run_together([unit], config))
 
     @staticmethod
     def _read(
-        modules: Sequence[TestModule], outcomes: Sequence[Outcome]
+        modules: Sequence[TestModule], outcomes: Sequence[records.Outcome]
     ) -> dict[str, Failure | None]:
-        by_module: dict[str, list[Outcome]] = {}
+        by_module: dict[str, list[records.Outcome]] = {}
         for outcome in outcomes:
             owner = outcome.task.entry.partition(" (conftest ")[0]
             by_module.setdefault(owner, []).append(outcome)
@@ -183,7 +174,9 @@ class Importer:
         """The `old` paths of the given aliases that give the identical object through the
         shims (the validator's alias check: identity; a warning attribution finding is fine)."""
         units = [
-            Unit(registry.aliases[i].new.module, (alias_task(registry.aliases[i], i),))
+            records.Unit(
+                registry.aliases[i].new.module, (records.alias_task(registry.aliases[i], i),)
+            )
             for i in indexes
         ]
         return {

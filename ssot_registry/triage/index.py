@@ -14,20 +14,19 @@ from __future__ import annotations
 import ast
 import os
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from ssot_registry.migration.files import find_sources
+from ssot_registry.sources.toplevel import (
+    Binding,
+    Statement,
+    TopLevel,
+    package_of,
+    resolve_relative,
+)
 
-__all__ = ["Binding", "ImportStatement", "ModuleInfo", "StaticIndex", "parse_module"]
-
-
-@dataclass(frozen=True)
-class Binding:
-    """A name a module binds at its top level."""
-
-    line: int
-    kind: str  # def | class | assign | import | typing (only under TYPE_CHECKING)
+__all__ = ["ImportStatement", "ModuleInfo", "StaticIndex", "parse_module"]
 
 
 @dataclass(frozen=True)
@@ -43,119 +42,25 @@ class ImportStatement:
 
 
 @dataclass
-class ModuleInfo:
+class ModuleInfo(TopLevel):
     """What one source file binds and imports."""
 
     name: str
     file: str
     package: bool
-    bindings: dict[str, Binding] = field(default_factory=dict)
-    all_names: tuple[str, ...] | None = None
-    stars: list[str] = field(default_factory=list)
-    has_getattr: bool = False
     imports: list[ImportStatement] = field(default_factory=list)
     syntax_error: tuple[int, str] | None = None
 
 
-def _absolute(module: str | None, level: int, info: ModuleInfo) -> str:
-    if level == 0:
-        return module or ""
-    parts = info.name.split(".") if info.package else info.name.split(".")[:-1]
-    base = parts[: len(parts) - level + 1] if level > 1 else parts
-    return ".".join([*base, module] if module else base)
-
-
-def _is_type_checking(test: ast.expr) -> bool:
-    return (isinstance(test, ast.Name) and test.id == "TYPE_CHECKING") or (
-        isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING"
-    )
-
-
-def _guards_import_error(handler: ast.ExceptHandler) -> bool:
-    kind = handler.type
-    names = kind.elts if isinstance(kind, ast.Tuple) else [kind] if kind else []
-    return kind is None or any(
-        isinstance(n, ast.Name) and n.id in ("ImportError", "ModuleNotFoundError", "Exception")
-        for n in names
-    )
-
-
-class _Collector:
-    """Walks a module body (and the blocks that still run at import time)."""
-
-    def __init__(self, info: ModuleInfo) -> None:
-        self.info = info
-
-    def bind(self, name: str, line: int, kind: str, *, typing: bool) -> None:
-        self.info.bindings.setdefault(name, Binding(line, "typing" if typing else kind))
-
-    def body(self, nodes: Iterable[ast.stmt], *, guarded: bool, typing: bool) -> None:
-        for node in nodes:
-            self.statement(node, guarded=guarded, typing=typing)
-
-    def statement(self, node: ast.stmt, *, guarded: bool, typing: bool) -> None:
-        if isinstance(node, (ast.Import, ast.ImportFrom)):
-            self.imports(node, guarded=guarded, typing=typing, nested=False)
-        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-            kind = "class" if isinstance(node, ast.ClassDef) else "def"
-            self.bind(node.name, node.lineno, kind, typing=typing)
-            if node.name == "__getattr__" and kind == "def":
-                self.info.has_getattr = True
-        elif isinstance(node, (ast.Assign, ast.AnnAssign, ast.AugAssign)):
-            self.assign(node, typing=typing)
-        elif isinstance(node, ast.If):
-            checking = _is_type_checking(node.test)
-            # a conditional import may not run: it never counts as a failure of the module
-            self.body(node.body, guarded=guarded or not checking, typing=typing or checking)
-            self.body(node.orelse, guarded=True, typing=typing)
-        elif isinstance(node, ast.Try) or type(node).__name__ == "TryStar":
-            handlers = getattr(node, "handlers", [])
-            caught = guarded or any(_guards_import_error(h) for h in handlers)
-            self.body(getattr(node, "body", []), guarded=caught, typing=typing)
-            for part in (*(h.body for h in handlers), node.orelse, node.finalbody):  # type: ignore[attr-defined]
-                self.body(part, guarded=guarded, typing=typing)
-        elif isinstance(node, (ast.With, ast.AsyncWith, ast.For, ast.AsyncFor, ast.While)):
-            self.body(node.body, guarded=guarded, typing=typing)
-            self.body(getattr(node, "orelse", []), guarded=guarded, typing=typing)
-
-    def assign(self, node: ast.Assign | ast.AnnAssign | ast.AugAssign, *, typing: bool) -> None:
-        targets = node.targets if isinstance(node, ast.Assign) else [node.target]
-        for target in targets:
-            for name in ast.walk(target):
-                if isinstance(name, ast.Name):
-                    self.bind(name.id, node.lineno, "assign", typing=typing)
-                    if name.id == "__all__" and isinstance(node.value, (ast.List, ast.Tuple)):
-                        self.info.all_names = (*(self.info.all_names or ()), *_strings(node.value))
-
-    def imports(
-        self, node: ast.Import | ast.ImportFrom, *, guarded: bool, typing: bool, nested: bool
-    ) -> None:
-        info = self.info
-        if isinstance(node, ast.Import):
-            for alias in node.names:
-                statement = ImportStatement(node.lineno, alias.name, (), guarded, typing, nested)
-                info.imports.append(statement)
-                if not nested:
-                    bound = alias.asname or alias.name.partition(".")[0]
-                    self.bind(bound, node.lineno, "import", typing=typing)
-            return
-        module = _absolute(node.module, node.level, info)
-        names = tuple(alias.name for alias in node.names)
-        info.imports.append(ImportStatement(node.lineno, module, names, guarded, typing, nested))
-        if nested:
-            return
+def _import_statements(statement: Statement, package: str) -> Iterator[ImportStatement]:
+    node, guarded, typing = statement.node, statement.guarded, statement.typing
+    if isinstance(node, ast.Import):
         for alias in node.names:
-            if alias.name == "*":
-                if not typing:
-                    info.stars.append(module)
-            else:
-                self.bind(alias.asname or alias.name, node.lineno, "import", typing=typing)
-
-
-def _strings(node: ast.List | ast.Tuple) -> Iterator[str]:
-    for element in node.elts:
-        if isinstance(element, ast.Constant) and isinstance(element.value, str):
-            yield element.value
+            yield ImportStatement(node.lineno, alias.name, (), guarded, typing)
+    elif isinstance(node, ast.ImportFrom):
+        module = resolve_relative(package, node.module, node.level) or ""
+        names = tuple(alias.name for alias in node.names)
+        yield ImportStatement(node.lineno, module, names, guarded, typing)
 
 
 def parse_module(name: str, file: str) -> ModuleInfo:
@@ -171,7 +76,9 @@ def parse_module(name: str, file: str) -> ModuleInfo:
     except (OSError, ValueError) as error:
         info.syntax_error = (0, str(error))
         return info
-    _Collector(info).body(tree.body, guarded=False, typing=False)
+    base = package_of(name, package)
+    for statement in info.read(tree.body, base, typing=True):
+        info.imports.extend(_import_statements(statement, base))
     return info
 
 
@@ -217,7 +124,7 @@ class StaticIndex:
             info = self.modules[name] = parse_module(name, os.path.abspath(file))
             self.by_file[info.file] = info
             for bound, binding in info.bindings.items():
-                if binding.kind in ("def", "class", "assign"):
+                if binding.kind in ("function", "class", "object"):
                     self.definitions.setdefault(bound, []).append((info, binding))
 
     def add_imported_packages(self, search_path: Sequence[str]) -> None:

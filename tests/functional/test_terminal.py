@@ -103,6 +103,21 @@ def test_progress_draws_and_erases_its_line_only_on_a_terminal() -> None:
     assert plain.getvalue() == ""
 
 
+def test_progress_says_the_step_and_waits_for_its_delay() -> None:
+    """Called with a step, the line reads `label: step…`; within its delay nothing is drawn
+    (triage's line appears only when it takes more than a second)."""
+    terminal = TerminalStream()
+    with Progress("ssot-registry triage", stream=terminal, enabled=True, interval=0) as progress:
+        progress("importing 3 modules")
+    assert terminal.getvalue() == (
+        "\r\x1b[2Kssot-registry triage…\r\x1b[2Kssot-registry triage: importing 3 modules…\r\x1b[2K"
+    )
+    waiting = TerminalStream()
+    with Progress("ssot-registry triage", stream=waiting, interval=0, delay=3600) as progress:
+        progress("importing 3 modules")
+    assert waiting.getvalue() == ""
+
+
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     """A registry and one module that uses its old path."""

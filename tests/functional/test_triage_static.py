@@ -99,3 +99,22 @@ def test_static_reads_the_stub_beside_an_extension_module(
     [cause] = data["root_causes"]
     assert cause["modules"] == ["test_gone"]
     assert cause["error"].startswith("ImportError: cannot import name 'slowness' from 'fast'")
+
+
+def test_static_counts_the_run_time_binding_after_a_type_checking_import(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A name imported under `if TYPE_CHECKING:` and bound in its `else:` exists at run time:
+    --static finds nothing missing, as importing does."""
+    monkeypatch.chdir(tmp_path)
+    write(
+        tmp_path,
+        {
+            "app/__init__.py": "",
+            "app/hinted.py": "from typing import TYPE_CHECKING\n\nif TYPE_CHECKING:\n"
+            "    from decimal import Decimal as Number\nelse:\n    Number = float\n",
+            "tests/test_hinted.py": "from app.hinted import Number\n",
+        },
+    )
+    _, static = triage_json(capsys, "tests", "--path", ".", "--static")
+    assert (static["modules"], static["importable"], static["root_causes"]) == (1, 1, [])
