@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import ast
 import gc
-import symtable
 import warnings
 from dataclasses import dataclass, field
 from operator import attrgetter
@@ -24,6 +23,7 @@ from ssot_registry.migration.model import FileError, Finding
 from ssot_registry.migration.notebooks import Notebook, read_notebook
 from ssot_registry.migration.proofs import Proofs, proof_key
 from ssot_registry.migration.source import Source, SourceError, decode_source
+from ssot_registry.migration.syntax import parses
 from ssot_registry.migration.textscan import UnsureError, find_uses
 
 __all__ = ["FileOutcome", "process_file"]
@@ -78,19 +78,12 @@ def _parse_text(source: Source, path: str) -> ast.Module:
 def _check_syntax(source: Source, path: str) -> None:
     """Prove that `source` parses, as `_parse` would, without the cost of building its tree.
 
-    `symtable` runs CPython's parser (and its scope analysis) but makes no `ast`
-    objects: about 60 % of `ast.parse`. On an error `_parse` gives the message,
-    and passes the few scope errors (`nonlocal` at module level) that `ast` accepts.
+    `syntax.parses` runs CPython's parser and makes no `ast` objects; when it
+    proves nothing, `_parse` decides and gives the message (and passes the few
+    scope errors, `nonlocal` at module level, that `ast` accepts).
     """
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # SyntaxWarning for invalid escapes in user code
-        try:
-            symtable.symtable(source.text, path, "exec")
-        except (SyntaxError, ValueError):
-            pass
-        else:
-            return
-    _parse(source, path)
+    if not parses(source.text, path):
+        _parse(source, path)
 
 
 def _settle(uses: list[Use]) -> list[Edit]:
