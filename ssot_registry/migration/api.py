@@ -22,8 +22,9 @@ __all__ = ["migrate", "migrate_report", "scan", "scan_report"]
 
 PARALLEL_FILES = 400
 _CHUNK = 32
+_NO_PROOFS = Proofs()
 _INDEX: PathIndex | None = None
-_PROOFS = Proofs()
+_PROOFS = _NO_PROOFS
 
 PathLike = str | os.PathLike[str]
 
@@ -71,7 +72,7 @@ def _process(
     rewrite: bool,
     jobs: int | None,
     full_parse: bool = False,
-    proofs: Proofs = _PROOFS,
+    proofs: Proofs = _NO_PROOFS,
 ) -> list[FileOutcome]:
     """Run every file through the pipeline, across `jobs` processes for large trees."""
     workers = jobs if jobs is not None else _cpu_count()

@@ -73,11 +73,13 @@ class Proofs:
         return key in self.known
 
     def save(self, keys: Iterable[bytes]) -> None:
-        """Remember `keys` as well; silently nothing where the folder cannot be written."""
-        fresh = set(keys) - self.known
+        """Remember `keys` (a run's proofs) as well; silently nothing where the folder cannot
+        be written. Beyond `MAX_PROOFS` keys, only this run's are kept."""
+        run = set(keys)
+        fresh = run - self.known
         if self.path is None or not fresh:
             return
-        kept = self.known | fresh if len(self.known) + len(fresh) <= MAX_PROOFS else fresh
+        kept = self.known | fresh if len(self.known) + len(fresh) <= MAX_PROOFS else run
         payload = b"".join(sorted(kept))
         data = _HEADER + _checksum(payload) + payload
         with contextlib.suppress(OSError):

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from ssot_registry.migration import scan_report
+from ssot_registry.migration import proofs, scan_report
 from ssot_registry.migration.proofs import Proofs, proof_key, proofs_file
 from ssot_registry.registry import Registry
 from tests.helpers.migrate import REGISTRY, write_module
@@ -144,3 +144,20 @@ def test_worker_processes_report_their_proofs(tmp_path: Path, registry: Registry
     assert len(two.findings) == len(one.findings) == 30
     assert Proofs.load(parallel).known == Proofs.load(serial).known
     assert len(Proofs.load(serial).known) == 30
+
+
+def test_proofs_of_earlier_runs_are_kept(tmp_path: Path) -> None:
+    """A run adds its fresh proofs to those kept before."""
+    Proofs.load(tmp_path).save([proof_key(b"a")])
+    Proofs.load(tmp_path).save([proof_key(b"b")])
+    assert Proofs.load(tmp_path).known == {proof_key(b"a"), proof_key(b"b")}
+
+
+def test_beyond_the_limit_only_the_last_run_is_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file that would grow past MAX_PROOFS keeps the proofs of the last run alone."""
+    monkeypatch.setattr(proofs, "MAX_PROOFS", 2)
+    Proofs.load(tmp_path).save([proof_key(b"a"), proof_key(b"b")])
+    Proofs.load(tmp_path).save([proof_key(b"b"), proof_key(b"c")])
+    assert Proofs.load(tmp_path).known == {proof_key(b"b"), proof_key(b"c")}
