@@ -12,6 +12,7 @@ import gc
 import warnings
 from dataclasses import dataclass, field
 from operator import attrgetter
+from typing import TYPE_CHECKING
 
 from ssot_registry.migration.analyze import FileAnalysis, Use
 from ssot_registry.migration.disk import Stamp, read_file
@@ -20,11 +21,13 @@ from ssot_registry.migration.files import module_name
 from ssot_registry.migration.index import PathIndex
 from ssot_registry.migration.lazy import without_lazy
 from ssot_registry.migration.model import FileError, Finding
-from ssot_registry.migration.notebooks import Notebook, read_notebook
 from ssot_registry.migration.proofs import Proofs, proof_key
 from ssot_registry.migration.source import Source, SourceError, decode_source
 from ssot_registry.migration.syntax import parses
 from ssot_registry.migration.textscan import UnsureError, find_uses
+
+if TYPE_CHECKING:
+    from ssot_registry.migration.notebooks import Notebook
 
 __all__ = ["FileOutcome", "process_file"]
 
@@ -170,6 +173,8 @@ class _File:
         if not self.index.may_use(raw, self.module.partition(".")[0] if self.module else None):
             return None
         if self.path.endswith(".ipynb"):
+            from ssot_registry.migration.notebooks import read_notebook  # only for notebooks
+
             self.notebook = read_notebook(raw)
             return Source.from_text(self.notebook.code)
         return decode_source(raw)

@@ -8,17 +8,17 @@ not defined" on line 1, having built no `ast` objects and no symbol tables
 (the 2,823 files of Django 5.2 on 3.11: 1.60 s of CPU, `symtable` 1.75 s,
 `ast.parse` 2.78 s). Any other outcome proves nothing: the caller parses.
 
-This order of stages is CPython's, not a promise of the language: `PROBE_WORKS`
+This order of stages is CPython's, not a promise of the language: `probe_works`
 checks it once per process (a text with a syntax error after the probe must
 fail at that error), and without it `symtable` is the proof.
 """
 
 from __future__ import annotations
 
-import symtable
 import warnings
+from functools import cache
 
-__all__ = ["PROBE_WORKS", "parses"]
+__all__ = ["parses", "probe_works"]
 
 _FEATURE = "ssot_registry_syntax_probe"
 _PROBE = f"from __future__ import {_FEATURE}\n"
@@ -37,14 +37,12 @@ def _is_probe(error: SyntaxError | None) -> bool:
     return error is not None and error.lineno == 1 and _FEATURE in str(error.msg)
 
 
-def _probe_works() -> bool:
+@cache
+def probe_works() -> bool:
     """True when the probe fires only after the whole text parsed, on this interpreter."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         return _is_probe(_probe_error("x = 1\n")) and not _is_probe(_probe_error("x = 1\ny = (\n"))
-
-
-PROBE_WORKS = _probe_works()
 
 
 def parses(text: str, path: str) -> bool:
@@ -55,11 +53,13 @@ def parses(text: str, path: str) -> bool:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # SyntaxWarning for invalid escapes in user code
         # `barry_as_FLUFL` changes what parses after it: the probe would stand before it
-        if PROBE_WORKS and "barry_as_FLUFL" not in text:
+        if "barry_as_FLUFL" not in text and probe_works():
             try:
                 return _is_probe(_probe_error(text))
             except ValueError:  # NUL bytes (before 3.12)
                 return False
+        import symtable  # only where the probe proves nothing
+
         try:
             symtable.symtable(text, path, "exec")
         except (SyntaxError, ValueError):
