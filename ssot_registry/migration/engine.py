@@ -271,7 +271,7 @@ def process_file(
     except MemoryError:  # from `ast.parse` ("too complex to parse") or a huge file
         message = "skipped: too complex for Python's parser (it ran out of memory)"
     else:
-        if outcome.rewritten is None:
-            outcome.original = b""  # only a rewrite needs what was read
+        if outcome.rewritten is None:  # only a rewrite needs what was read (nor sends it back)
+            outcome.original, outcome.stamp = b"", None
         return outcome
     return FileOutcome(path, error=FileError(path, message))
