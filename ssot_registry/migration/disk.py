@@ -15,7 +15,7 @@ import contextlib
 import os
 import re
 import stat
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ssot_registry.migration.source import SourceError
 
@@ -41,9 +41,11 @@ _KINDS = (
 )
 
 
-@dataclass(frozen=True)
-class Stamp:
-    """What identifies the version of a file that was read: its inode, size and change time."""
+class Stamp(NamedTuple):
+    """What identifies the version of a file that was read: its inode, size and change time.
+
+    A named tuple: made for every file read, so it must be cheap to make and to pickle.
+    """
 
     device: int
     inode: int
