@@ -161,3 +161,16 @@ def test_beyond_the_limit_only_the_last_run_is_kept(
     Proofs.load(tmp_path).save([proof_key(b"a"), proof_key(b"b")])
     Proofs.load(tmp_path).save([proof_key(b"b"), proof_key(b"c")])
     assert Proofs.load(tmp_path).known == {proof_key(b"b"), proof_key(b"c")}
+
+
+def test_a_scan_with_kept_proofs_reports_exactly_what_a_cold_one_does(
+    tree: Path, registry: Registry
+) -> None:
+    """Findings, fixable flags and errors are the same whether the proofs were kept or not."""
+    for number in range(20):
+        write_module(tree, f"app/m{number}.py", f"import app.old\nx = {number}\n")
+    cold = scan_report([tree], registry, jobs=2)
+    assert proofs_file(tree).is_file()
+    warm = scan_report([tree], registry, jobs=2)
+    assert (warm.findings, warm.errors) == (cold.findings, cold.errors)
+    assert [finding.fixable for finding in cold.findings].count(False) == 1
