@@ -5,6 +5,9 @@ with pip when missing). Registry: 50 heavily used Django paths declared as
 aliases of fabricated new paths; ruff gets the same 50 paths as banned-api
 (through `ssot-registry export ruff`). Everything runs as real subprocesses on
 the same tree with the same cores; ratios are medians measured in the same run.
+Our subprocesses may write `.pyc` files (as an installed package has them), and
+every scan row but the "proofs kept" one starts without the syntax proofs a
+previous scan left, just as ruff runs with `--no-cache`.
 """
 
 from __future__ import annotations
@@ -20,11 +23,14 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from benchmarks._harness import Row, ratio_row
+from benchmarks._migrate_compare import compare_findings, libcst_rename, mentioning
+from ssot_registry.migration.proofs import proofs_file
 
 HERE = Path(__file__).parent
 CORPUS = HERE / ".corpus"
 WORK = HERE / ".work" / "migrate"
 VENV_BIN = Path(sys.executable).parent
+ENV = {**os.environ, "PYTHONDONTWRITEBYTECODE": ""}
 
 # (old, new): 46 attribute aliases and 4 module aliases, all real and heavily used.
 PATHS: tuple[tuple[str, str], ...] = (
@@ -143,17 +149,49 @@ def _cli(*arguments: str) -> list[str]:
     return [sys.executable, "-m", "ssot_registry", *arguments]
 
 
-def _wall(command: Sequence[str], repeat: int, cwd: Path | None = None) -> float:
-    """Median wall time of a subprocess (output discarded)."""
+def _forget_proofs(tree: Path) -> None:
+    """Remove the syntax proofs an earlier scan of `tree` kept: the next scan starts cold."""
+    proofs_file(tree).unlink(missing_ok=True)
+
+
+def _wall(
+    command: Sequence[str], repeat: int, cwd: Path | None = None, cold: Path | None = None
+) -> float:
+    """Median wall time of a subprocess (output discarded), each run cold for tree `cold`."""
     times = []
     for _ in range(repeat):
+        if cold is not None:
+            _forget_proofs(cold)
         start = time.perf_counter()
         subprocess.run(
-            command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False
+            command,
+            cwd=cwd,
+            env=ENV,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            check=False,
         )
         times.append(time.perf_counter() - start)
     times.sort()
     return times[len(times) // 2]
+
+
+def _warm_scan(
+    corpus: Path, scan_command: Sequence[str], ruff_command: Sequence[str]
+) -> tuple[float, float]:
+    """Median times of a repeated scan (syntax proofs kept) and of ruff with its cache."""
+    cache = WORK / "ruff-cache"
+    shutil.rmtree(cache, ignore_errors=True)
+    cached_ruff = [arg for arg in ruff_command if arg != "--no-cache"]
+    cached_ruff[2:2] = ["--cache-dir", str(cache)]
+    _forget_proofs(corpus)
+    _wall(scan_command, repeat=1)  # the run whose proofs the others use
+    _wall(cached_ruff, repeat=1)
+    scan_times, ruff_times = [], []
+    for _ in range(7):
+        scan_times.append(_wall(scan_command, repeat=1))
+        ruff_times.append(_wall(cached_ruff, repeat=1))
+    return sorted(scan_times)[3], sorted(ruff_times)[3]
 
 
 def _output(command: Sequence[str]) -> str:
@@ -173,100 +211,10 @@ def _peak_rss_kb(command: Sequence[str]) -> int:
     return int(output.stdout.strip())
 
 
-def _import_lines(path: Path) -> set[int]:
-    """Lines covered by import statements in a file (for classifying findings)."""
-    import ast
-
-    try:
-        tree = ast.parse(path.read_bytes())
-    except (SyntaxError, ValueError):
-        return set()
-    lines: set[int] = set()
-    for node in ast.walk(tree):
-        if isinstance(node, (ast.Import, ast.ImportFrom)):
-            lines.update(range(node.lineno, (node.end_lineno or node.lineno) + 1))
-    return lines
-
-
-def _compare_findings(
-    corpus: Path, ours: dict[str, object], ruff: list[dict[str, object]]
-) -> list[str]:
-    """Import-statement findings of both tools as (file, line, path); the differences, explained."""
-    ours_set: set[tuple[str, int, str]] = set()
-    for finding in ours["findings"]:  # type: ignore[attr-defined]
-        old = str(finding["old"]).replace(":", ".")
-        ours_set.add(
-            (str(Path(finding["path"]).resolve().relative_to(corpus)), finding["line"], old)
-        )
-    ruff_set: set[tuple[str, int, str]] = set()
-    for item in ruff:
-        message = str(item["message"])
-        if "`" not in message:
-            continue
-        banned = message.split("`")[1]
-        location = item["location"]
-        relative = str(Path(str(item["filename"])).resolve().relative_to(corpus))
-        ruff_set.add((relative, location["row"], banned))  # type: ignore[index]
-    cache: dict[str, set[int]] = {}
-
-    def is_import(entry: tuple[str, int, str]) -> bool:
-        if entry[0] not in cache:
-            cache[entry[0]] = _import_lines(corpus / entry[0])
-        return entry[1] in cache[entry[0]]
-
-    ours_imports = {entry for entry in ours_set if is_import(entry)}
-    ruff_imports = {entry for entry in ruff_set if is_import(entry)}
-    only_ours = sorted(ours_imports - ruff_imports)
-    only_ruff = sorted(ruff_imports - ours_imports)
-    lines = [
-        f"import-statement findings: ssot-registry {len(ours_imports)}, ruff {len(ruff_imports)},"
-        f" both {len(ours_imports & ruff_imports)}",
-        f"all findings: ssot-registry {len(ours_set)}, ruff {len(ruff_set)}",
-        f"only ssot-registry: {len(only_ours)}",
-    ]
-    lines += [f"  {file}:{line}: {path}" for file, line, path in only_ours[:40]]
-    lines.append(f"only ruff: {len(only_ruff)}")
-    lines += [f"  {file}:{line}: {path}" for file, line, path in only_ruff[:40]]
-    return lines
-
-
 # LibCST re-parses every file it is given once per rename, and spends seconds per file on
 # its repo-wide metadata; 50 renames over 2,800 files take hours. The codemod comparison
 # therefore uses three of the paths on exactly the files that mention them, for both tools.
 LIBCST_PATHS = PATHS[36:39]
-
-
-def _mentioning(tree: Path, paths: Sequence[tuple[str, str]]) -> list[Path]:
-    """The files of `tree` whose text holds the last name of one of `paths`."""
-    names = [old.replace(":", ".").rpartition(".")[2].encode() for old, _ in paths]
-    return sorted(
-        path for path in tree.rglob("*.py") if any(name in path.read_bytes() for name in names)
-    )
-
-
-def _libcst_rename(files: Sequence[Path]) -> float:
-    """Wall time of one `libcst.tool codemod rename.RenameCommand` per path over `files`."""
-    total = 0.0
-    for old, new in LIBCST_PATHS:
-        command = [
-            sys.executable,
-            "-m",
-            "libcst.tool",
-            "codemod",
-            "rename.RenameCommand",
-            "--no-format",
-            "--hide-progress",
-            "--hide-generated-warnings",
-            "--old_name",
-            old.replace(":", "."),
-            "--new_name",
-            new.replace(":", "."),
-            *map(str, files),
-        ]
-        start = time.perf_counter()
-        subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
-        total += time.perf_counter() - start
-    return total
 
 
 def _write_small_registry() -> Path:
@@ -325,23 +273,25 @@ def run() -> tuple[str, list[Row]]:
         "json",
         str(corpus),
     ]
+    _wall(scan_command, repeat=1)  # writes our .pyc files, as installing would
     scan_times, ruff_times = [], []
     for _ in range(7):  # interleaved, so that load from other processes hits both alike
-        scan_times.append(_wall(scan_command, repeat=1))
+        scan_times.append(_wall(scan_command, repeat=1, cold=corpus))
         ruff_times.append(_wall(ruff_command, repeat=1))
     scan_time = sorted(scan_times)[3]
     ruff_time = sorted(ruff_times)[3]
+    warm_time, warm_ruff_time = _warm_scan(corpus, scan_command, ruff_command)
     ours = json.loads(
         subprocess.run(scan_command, capture_output=True, text=True, check=False).stdout
     )
     ruff = json.loads(
         subprocess.run(ruff_command, capture_output=True, text=True, check=False).stdout
     )
-    comparison = _compare_findings(corpus.resolve(), ours, ruff)
+    comparison = compare_findings(corpus.resolve(), ours, ruff)
     scan_rss = _peak_rss_kb(scan_command)
     ruff_rss = _peak_rss_kb(ruff_command)
 
-    full_parse_time = _wall([*scan_command, "--full-parse"], repeat=3)
+    full_parse_time = _wall([*scan_command, "--full-parse"], repeat=3, cold=corpus)
     unused, unused_ruff = _write_unused_registry()
     unused_scan = _cli("scan", str(corpus), "--registry", str(unused), "--format", "json")
     unused_ruff_command = [
@@ -360,7 +310,7 @@ def run() -> tuple[str, list[Row]]:
         copy = _fresh_copy(corpus, "ours")
         command = _cli("migrate", str(copy), "--registry", str(registry), "--write")
         start = time.perf_counter()
-        done = subprocess.run(command, capture_output=True, text=True, check=False)
+        done = subprocess.run(command, capture_output=True, text=True, env=ENV, check=False)
         migrate_times.append(time.perf_counter() - start)
         summary = next(
             (line for line in done.stderr.splitlines() if line.startswith("Rewrote")), "?"
@@ -370,18 +320,19 @@ def run() -> tuple[str, list[Row]]:
 
     small = _write_small_registry()
     ours_copy = _fresh_copy(corpus, "ours-3")
-    ours_files = _mentioning(ours_copy, LIBCST_PATHS)
+    ours_files = mentioning(ours_copy, LIBCST_PATHS)
     start = time.perf_counter()
     subprocess.run(
         _cli("migrate", *map(str, ours_files), "--registry", str(small), "--write"),
+        env=ENV,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
         check=False,
     )
     ours_small = time.perf_counter() - start
     libcst_copy = _fresh_copy(corpus, "libcst-3")
-    libcst_files = _mentioning(libcst_copy, LIBCST_PATHS)
-    libcst_time = _libcst_rename(libcst_files)
+    libcst_files = mentioning(libcst_copy, LIBCST_PATHS)
+    libcst_time = libcst_rename(libcst_files, LIBCST_PATHS)
     ours_small_left = _remaining(ours_copy, small)
     libcst_left = _remaining(libcst_copy, small)
     comparison += [
@@ -398,6 +349,12 @@ def run() -> tuple[str, list[Row]]:
 
     rows = [
         ratio_row("scan (CLI, json)", scan_time, "ruff TID251", ruff_time, at_most=2),
+        ratio_row(
+            "scan (CLI, json), proofs kept from the last run",
+            warm_time,
+            "ruff TID251, cached",
+            warm_ruff_time,
+        ),
         ratio_row(
             "scan, 50 paths no file uses", unused_time, "ruff TID251", unused_ruff_time, at_most=2
         ),

@@ -10,9 +10,10 @@ from pathlib import Path
 
 from ssot_registry.migration.disk import remove_stale_temporaries, replace_file
 from ssot_registry.migration.engine import FileOutcome, process_file
-from ssot_registry.migration.files import collect_sources
+from ssot_registry.migration.files import Sources, collect_sources
 from ssot_registry.migration.index import PathIndex, build_index
 from ssot_registry.migration.model import FileError, Finding, MigrationResult, ScanReport
+from ssot_registry.migration.proofs import Proofs
 from ssot_registry.migration.source import SourceError
 from ssot_registry.migration.workers import can_fork, run_forked
 from ssot_registry.registry import Registry, load
@@ -21,7 +22,9 @@ __all__ = ["migrate", "migrate_report", "scan", "scan_report"]
 
 PARALLEL_FILES = 400
 _CHUNK = 32
+_NO_PROOFS = Proofs()
 _INDEX: PathIndex | None = None
+_PROOFS = _NO_PROOFS
 
 PathLike = str | os.PathLike[str]
 
@@ -41,22 +44,25 @@ def _cpu_count() -> int:
         return os.cpu_count() or 1
 
 
-def _set_index(index: PathIndex) -> None:
-    global _INDEX  # noqa: PLW0603 - the per-process index of a pool worker
-    _INDEX = index
+def _set_context(index: PathIndex, proofs: Proofs) -> None:
+    global _INDEX, _PROOFS  # the per-process context of a pool worker
+    _INDEX, _PROOFS = index, proofs
 
 
 def _outcomes(
-    paths: list[str], index: PathIndex, rewrite: bool, full_parse: bool
+    paths: list[str], index: PathIndex, rewrite: bool, full_parse: bool, proofs: Proofs
 ) -> list[FileOutcome]:
     """The outcomes of `paths` that found something or failed."""
-    outcomes = (process_file(path, index, rewrite=rewrite, full_parse=full_parse) for path in paths)
+    outcomes = (
+        process_file(path, index, rewrite=rewrite, full_parse=full_parse, proofs=proofs)
+        for path in paths
+    )
     return [outcome for outcome in outcomes if outcome.findings or outcome.error]
 
 
 def _process_chunk(paths: list[str], rewrite: bool, full_parse: bool) -> list[FileOutcome]:
     assert _INDEX is not None
-    return _outcomes(paths, _INDEX, rewrite, full_parse)
+    return _outcomes(paths, _INDEX, rewrite, full_parse, _PROOFS)
 
 
 def _process(
@@ -66,23 +72,32 @@ def _process(
     rewrite: bool,
     jobs: int | None,
     full_parse: bool = False,
+    proofs: Proofs = _NO_PROOFS,
 ) -> list[FileOutcome]:
     """Run every file through the pipeline, across `jobs` processes for large trees."""
     workers = jobs if jobs is not None else _cpu_count()
     if workers > 1 and (jobs is not None or len(files) >= PARALLEL_FILES) and index:
         chunks = [files[start : start + _CHUNK] for start in range(0, len(files), _CHUNK)]
-        found = _process_in_workers(chunks, index, rewrite, full_parse, workers)
+        found = _process_in_workers(chunks, index, rewrite, full_parse, workers, proofs=proofs)
         if found is not None:
             return found
-    return _outcomes(files, index, rewrite, full_parse)
+    return _outcomes(files, index, rewrite, full_parse, proofs)
 
 
 def _process_in_workers(
-    chunks: list[list[str]], index: PathIndex, rewrite: bool, full_parse: bool, workers: int
+    chunks: list[list[str]],
+    index: PathIndex,
+    rewrite: bool,
+    full_parse: bool,
+    workers: int,
+    *,
+    proofs: Proofs,
 ) -> list[FileOutcome] | None:
     """The outcomes of every chunk from `workers` processes; None when none could start."""
     if can_fork():
-        work = partial(_outcomes, index=index, rewrite=rewrite, full_parse=full_parse)
+        work = partial(
+            _outcomes, index=index, rewrite=rewrite, full_parse=full_parse, proofs=proofs
+        )
         try:
             return run_forked(chunks, work, workers)
         except OSError:
@@ -95,8 +110,8 @@ def _process_in_workers(
         with ProcessPoolExecutor(
             workers,
             mp_context=multiprocessing.get_context("spawn"),
-            initializer=_set_index,
-            initargs=(index,),
+            initializer=_set_context,
+            initargs=(index, proofs),
         ) as pool:
             futures = [pool.submit(_process_chunk, chunk, rewrite, full_parse) for chunk in chunks]
             return [outcome for future in futures for outcome in future.result()]
@@ -114,20 +129,35 @@ def scan_report(
 ) -> ScanReport:
     """Scan `paths` for uses of deprecated paths: findings, files read, files that failed.
 
-    Files whose text is conclusive are not parsed; `full_parse` parses every file
-    that mentions a deprecated name, so that each syntax error among them is listed.
+    Files whose text is conclusive are analysed from the text and only proved to
+    parse (bytes proved before, kept in `proofs_file(first path)`, are not parsed
+    again); `full_parse` parses every file that mentions a deprecated name, so that
+    each syntax error among them is listed.
     """
     index = build_index(_registry(registry))
     sources = collect_sources(paths, exclude, notebooks=True)
     files = sources.files
     report = ScanReport(files=len(files), errors=sources.skipped)
-    for outcome in _process(files, index, rewrite=False, jobs=jobs, full_parse=full_parse):
+    proofs = Proofs.load(_cache_folder(sources))
+    outcomes = _process(
+        files, index, rewrite=False, jobs=jobs, full_parse=full_parse, proofs=proofs
+    )
+    for outcome in outcomes:
         report.findings.extend(outcome.findings)
         if outcome.error is not None:
             report.errors.append(outcome.error)
+    proofs.save(outcome.proof for outcome in outcomes if outcome.proof is not None)
     report.findings.sort(key=_place)
     report.errors.sort()
     return report
+
+
+def _cache_folder(sources: Sources) -> str | None:
+    """The folder whose `__pycache__` keeps a scan's syntax proofs: the first path's."""
+    if not sources.roots:
+        return None
+    first = sources.roots[0]
+    return first if os.path.isdir(first) else os.path.dirname(first)
 
 
 def scan(paths: Sequence[PathLike], registry: Registry | PathLike) -> list[Finding]:

@@ -15,7 +15,7 @@ import contextlib
 import os
 import re
 import stat
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ssot_registry.migration.source import SourceError
 
@@ -41,9 +41,11 @@ _KINDS = (
 )
 
 
-@dataclass(frozen=True)
-class Stamp:
-    """What identifies the version of a file that was read: its inode, size and change time."""
+class Stamp(NamedTuple):
+    """What identifies the version of a file that was read: its inode, size and change time.
+
+    A named tuple: made for every file read, so it must be cheap to make and to pickle.
+    """
 
     device: int
     inode: int
@@ -103,14 +105,20 @@ def read_file(path: str) -> tuple[bytes, Stamp]:
     return data, Stamp.of(info)
 
 
-def _unchanged(path: str, original: bytes, stamp: Stamp) -> None:
-    """Raise SourceError unless `path` is still the very file, with the very bytes, read."""
+def _same_stamp(path: str, stamp: Stamp) -> os.stat_result:
+    """The `lstat` of `path`; SourceError unless it is a regular file with the stamp read."""
     try:
         info = os.lstat(path)
     except FileNotFoundError:
         raise SourceError("not written: the file was deleted after it was read") from None
     if Stamp.of(info) != stamp or not stat.S_ISREG(info.st_mode):
         raise SourceError("not written: the file changed after it was read; run migrate again")
+    return info
+
+
+def _unchanged(path: str, original: bytes, stamp: Stamp) -> None:
+    """Raise SourceError unless `path` is still the very file, with the very bytes, read."""
+    _same_stamp(path, stamp)
     try:
         current, _ = read_file(path)
     except SourceError:
@@ -133,16 +141,21 @@ def _fill(handle: int, temporary: str, data: bytes, info: os.stat_result) -> Non
     """Write `data` to the temporary file and give it the owner, group and mode of `info`."""
     with os.fdopen(handle, "wb") as stream:
         stream.write(data)
-    mine = os.stat(temporary)
-    if (mine.st_uid, mine.st_gid) != (info.st_uid, info.st_gid) and hasattr(os, "chown"):
-        try:
-            os.chown(temporary, info.st_uid, info.st_gid)
-        except PermissionError:
-            raise SourceError(
-                f"not written: it belongs to user {info.st_uid}, group {info.st_gid}, and"
-                " replacing it would change that; run migrate as its owner"
-            ) from None
-    os.chmod(temporary, stat.S_IMODE(info.st_mode))  # after chown, which clears set-id bits
+        stream.flush()
+        mine = os.fstat(handle)
+        if (mine.st_uid, mine.st_gid) != (info.st_uid, info.st_gid) and hasattr(os, "fchown"):
+            try:
+                os.fchown(handle, info.st_uid, info.st_gid)
+            except PermissionError:
+                raise SourceError(
+                    f"not written: it belongs to user {info.st_uid}, group {info.st_gid}, and"
+                    " replacing it would change that; run migrate as its owner"
+                ) from None
+        mode = stat.S_IMODE(info.st_mode)  # set after chown, which clears set-id bits
+        if os.chmod in os.supports_fd:
+            os.chmod(handle, mode)
+        else:  # pragma: no cover - Windows before 3.13
+            os.chmod(temporary, mode)
 
 
 def replace_file(path: str, data: bytes, original: bytes, stamp: Stamp) -> None:
@@ -155,8 +168,7 @@ def replace_file(path: str, data: bytes, original: bytes, stamp: Stamp) -> None:
     folder, name = os.path.split(path)
     temporary = None
     try:
-        _unchanged(path, original, stamp)
-        info = os.lstat(path)
+        info = _same_stamp(path, stamp)  # a first look; the bytes are compared at the last
         if info.st_nlink > 1:
             raise SourceError(
                 f"not written: the file has {info.st_nlink} hard links, and replacing it would"

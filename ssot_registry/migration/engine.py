@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import ast
 import gc
-import symtable
 import warnings
 from dataclasses import dataclass, field
 from operator import attrgetter
+from typing import TYPE_CHECKING
 
 from ssot_registry.migration.analyze import FileAnalysis, Use
 from ssot_registry.migration.disk import Stamp, read_file
@@ -21,13 +21,18 @@ from ssot_registry.migration.files import module_name
 from ssot_registry.migration.index import PathIndex
 from ssot_registry.migration.lazy import without_lazy
 from ssot_registry.migration.model import FileError, Finding
-from ssot_registry.migration.notebooks import Notebook, read_notebook
+from ssot_registry.migration.proofs import Proofs, proof_key
 from ssot_registry.migration.source import Source, SourceError, decode_source
+from ssot_registry.migration.syntax import parses
 from ssot_registry.migration.textscan import UnsureError, find_uses
+
+if TYPE_CHECKING:
+    from ssot_registry.migration.notebooks import Notebook
 
 __all__ = ["FileOutcome", "process_file"]
 
 _EMPTY = ast.Module(body=[], type_ignores=[])
+_NO_PROOFS = Proofs()
 # the order of `Finding` (every field but the path, which one file's findings share)
 _ORDER = attrgetter("cell", "line", "col", "code", "old", "new", "message", "fixable")
 
@@ -37,7 +42,8 @@ class FileOutcome:
     """What one file yielded: findings, the rewritten bytes (when asked for), or an error.
 
     With a rewrite, `original` and `stamp` say what was read, so that the
-    writer can make sure the file is still that before replacing it.
+    writer can make sure the file is still that before replacing it. `proof`
+    is the key of bytes proved (or known) to parse, for the proofs cache.
     """
 
     path: str
@@ -47,6 +53,7 @@ class FileOutcome:
     diff: str | None = None
     original: bytes = b""
     stamp: Stamp | None = None
+    proof: bytes | None = None
 
 
 def _parse(source: Source, path: str) -> ast.Module:
@@ -74,19 +81,12 @@ def _parse_text(source: Source, path: str) -> ast.Module:
 def _check_syntax(source: Source, path: str) -> None:
     """Prove that `source` parses, as `_parse` would, without the cost of building its tree.
 
-    `symtable` runs CPython's parser (and its scope analysis) but makes no `ast`
-    objects: about 60 % of `ast.parse`. On an error `_parse` gives the message,
-    and passes the few scope errors (`nonlocal` at module level) that `ast` accepts.
+    `syntax.parses` runs CPython's parser and makes no `ast` objects; when it
+    proves nothing, `_parse` decides and gives the message (and passes the few
+    scope errors, `nonlocal` at module level, that `ast` accepts).
     """
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # SyntaxWarning for invalid escapes in user code
-        try:
-            symtable.symtable(source.text, path, "exec")
-        except (SyntaxError, ValueError):
-            pass
-        else:
-            return
-    _parse(source, path)
+    if not parses(source.text, path):
+        _parse(source, path)
 
 
 def _settle(uses: list[Use]) -> list[Edit]:
@@ -114,9 +114,10 @@ def _settle(uses: list[Use]) -> list[Edit]:
 class _File:
     """One file being processed: its path, notebook (if it is one) and what it yields."""
 
-    def __init__(self, path: str, index: PathIndex) -> None:
+    def __init__(self, path: str, index: PathIndex, proofs: Proofs) -> None:
         self.path = path
         self.index = index
+        self.proofs = proofs
         self.notebook: Notebook | None = None
         self.outcome = FileOutcome(path)
         self.module, self.is_package = module_name(path)
@@ -172,9 +173,21 @@ class _File:
         if not self.index.may_use(raw, self.module.partition(".")[0] if self.module else None):
             return None
         if self.path.endswith(".ipynb"):
+            from ssot_registry.migration.notebooks import read_notebook  # only for notebooks
+
             self.notebook = read_notebook(raw)
             return Source.from_text(self.notebook.code)
         return decode_source(raw)
+
+    def prove(self, source: Source) -> None:
+        """Make sure `source` parses, unless its bytes are known to; SourceError if not."""
+        if self.proofs.path is None:  # no cache: nothing to look up or remember
+            _check_syntax(source, self.path)
+            return
+        key = proof_key(self.outcome.original)
+        if key not in self.proofs:
+            _check_syntax(source, self.path)
+        self.outcome.proof = key
 
     def analysis(self, source: Source, tree: ast.Module = _EMPTY) -> FileAnalysis:
         """A fresh analysis of `source` (of the text alone when `tree` is empty)."""
@@ -194,7 +207,7 @@ class _File:
             if uses is None:
                 tree = _parse(source, self.path)
             else:
-                _check_syntax(source, self.path)
+                self.prove(source)
         except SourceError as error:
             self.outcome.error = FileError(self.path, self.located(error))
             if uses is None:  # what the text shows is still worth reporting, as not fixable
@@ -232,16 +245,22 @@ def _diff(path: str, before: str, after: str) -> str:
 
 
 def process_file(
-    path: str, index: PathIndex, *, rewrite: bool, full_parse: bool = False
+    path: str,
+    index: PathIndex,
+    *,
+    rewrite: bool,
+    full_parse: bool = False,
+    proofs: Proofs = _NO_PROOFS,
 ) -> FileOutcome:
     """Scan one file (and plan its rewrite when `rewrite`); never raises for a bad file.
 
     A scan reads the text alone where it is conclusive (`textscan`); a file
     with findings is then parsed to prove it is valid Python. `full_parse`
     parses every candidate file (and so reports every syntax error among them).
-    A rewrite always parses.
+    A rewrite always parses. Bytes in `proofs` are known to parse and are not
+    parsed again.
     """
-    work = _File(path, index)
+    work = _File(path, index, proofs)
     outcome = work.outcome
     try:
         work.run(rewrite=rewrite, full_parse=full_parse)
@@ -252,7 +271,7 @@ def process_file(
     except MemoryError:  # from `ast.parse` ("too complex to parse") or a huge file
         message = "skipped: too complex for Python's parser (it ran out of memory)"
     else:
-        if outcome.rewritten is None:
-            outcome.original = b""  # only a rewrite needs what was read
+        if outcome.rewritten is None:  # only a rewrite needs what was read (nor sends it back)
+            outcome.original, outcome.stamp = b"", None
         return outcome
     return FileOutcome(path, error=FileError(path, message))

@@ -131,6 +131,23 @@ def test_file_changed_after_it_was_read_is_not_overwritten(
     assert target.read_text() == "import app.old\nedited = True\n"
 
 
+def test_edit_keeping_size_and_time_is_caught_by_the_bytes(
+    tmp_path: Path, registry: Registry
+) -> None:
+    """An in-place edit of the same length with the time put back is refused by the last look."""
+    target = write_module(tmp_path, "app/user.py", "import app.old\nx = 1\n")
+    outcome = process_file(str(target), build_index(registry), rewrite=True)
+    assert outcome.rewritten is not None
+    assert outcome.stamp is not None
+    with target.open("r+b") as stream:
+        stream.seek(-2, os.SEEK_END)
+        stream.write(b"2\n")
+    os.utime(target, ns=(outcome.stamp.mtime_ns, outcome.stamp.mtime_ns))
+    with pytest.raises(Exception, match=CHANGED):
+        replace_file(str(target), outcome.rewritten, outcome.original, outcome.stamp)
+    assert target.read_text() == "import app.old\nx = 2\n"
+
+
 def test_file_replaced_by_another_with_the_same_bytes_is_not_overwritten(
     tmp_path: Path, registry: Registry
 ) -> None:
