@@ -211,6 +211,10 @@ class Registry:
         for module, name in zip(table.old_module, table.old_name, strict=True):
             yield ImportPath(module, name)
 
+    def alias_old_modules(self) -> Sequence[str]:
+        """The module of every alias `old`, in file order (repeated where aliases share one)."""
+        return self.tables.alias.old_module
+
     def aliases_by_old_module(self) -> Mapping[str, Sequence[int]]:
         """Old module -> the indexes of the aliases whose `old` is in it, in file order."""
         return self._alias_groups()[0]
