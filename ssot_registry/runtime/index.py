@@ -27,8 +27,8 @@ class ShimPath(list[str]):
 
 
 def index_names(modules: Iterable[str], facade: str | None) -> dict[str, int]:
-    """Every module name the shims answer for, with its flags (one pass in C over `modules`,
-    then one round per level of the parent packages, each smaller than the last)."""
+    """Every module name the shims answer for, with its flags: the old modules in one C call,
+    their parents one level at a time (each level a set far smaller than the last)."""
     names = dict.fromkeys(modules, KEY)
     if facade:
         names[facade] = names.get(facade, 0) | FACADE
