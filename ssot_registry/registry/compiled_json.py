@@ -9,7 +9,6 @@ through `tables.from_plain`, which checks their shape.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +30,8 @@ def is_compiled(data: bytes) -> bool:
 
 def dump_compiled(registry: Registry) -> str:
     """The JSON text of a validated registry (deterministic: the same registry, the same text)."""
+    import json  # not on a TOML registry's load path: every application start would pay
+
     document = {
         "format": FORMAT,
         "version": FORMAT_VERSION,
@@ -54,6 +55,8 @@ def _error(path: Path | None, message: str) -> RegistryError:
 
 def load_compiled(data: bytes, path: Path | None = None) -> Registry:
     """The registry a compiled file holds; RegistryError (SSOT001) when it cannot be used."""
+    import json  # only for a compiled registry, not at every start
+
     recompile = "run `ssot-registry compile` again"
     try:
         document = json.loads(data.decode("utf-8"))

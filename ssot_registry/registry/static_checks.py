@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from itertools import chain
 from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from ssot_registry.exceptions import Problem
@@ -65,10 +66,12 @@ class _Checker:
         self.aliases = table
         self.old = list(zip(table.old_module, table.old_name, strict=True))
         self.new = list(zip(table.new_module, table.new_name, strict=True))
-        self.olds: dict[PathKey, int] = {}
-        for index, old in enumerate(self.old):
-            self.olds.setdefault(old, index)
+        # the first alias of an old path wins: built backwards in C, the earliest index is last
+        self.olds: dict[PathKey, int] = dict(
+            zip(reversed(self.old), range(len(self.old) - 1, -1, -1), strict=True)
+        )
         self.module_aliases = registry.module_aliases()
+        self.alias_tops = frozenset({old.partition(".")[0] for old in self.module_aliases})
         self.problems: list[Problem] = []
         self.routes: dict[PathKey, _Route] = {}
 
@@ -80,6 +83,8 @@ class _Checker:
         index = self.olds.get(path)
         if index is not None:
             return index, self.new[index]
+        if path[0].partition(".")[0] not in self.alias_tops:  # no module alias above it
+            return None
         found = covering_module(path[0], self.module_aliases)
         if found is None:
             return None
@@ -87,6 +92,18 @@ class _Checker:
         return index, (self.aliases.new_module[index] + rest, path[1])
 
     def duplicates(self) -> None:
+        tables = self.registry.tables
+        keys = (
+            zip(table.old_module, table.old_name, strict=True)
+            for table in (tables.alias, tables.external)
+        )
+        distinct = len(set(chain.from_iterable(keys)))  # one pass in C: usually no repeats
+        if distinct < len(tables.alias.old_module) + len(tables.external.old_module):
+            self._repeated_olds()
+        self._same_distributions()
+        self._canonical_olds()
+
+    def _repeated_olds(self) -> None:
         tables = self.registry.tables
         olds = (
             ((module, qualname), f"{name}[{index}]", line)
@@ -103,14 +120,17 @@ class _Checker:
                 f"{_text(old)!r} is already the old path of {first} (line {first_line}); "
                 "keep one entry",
             )
-        self._same_distributions()
-        symbols = tables.symbols
+
+    def _canonical_olds(self) -> None:
+        symbols = self.registry.tables.symbols
         canonical = {
             (module, qualname): (name, line)
             for name, module, qualname, line in zip(
                 symbols.name, symbols.module, symbols.qualname, symbols.line, strict=True
             )
         }
+        if canonical.keys().isdisjoint(self.old):  # in C: the usual answer
+            return
         for index, old in enumerate(self.old):
             symbol = canonical.get(old)
             if symbol is not None:

@@ -106,7 +106,8 @@ class Registry:
         self._aliases: tuple[Alias, ...] | None = None
         self._alias_cache: dict[int, Alias] = {}
         self._alias_index: dict[ImportPath, int] | None = None
-        self._groups: tuple[dict[str, list[int]], dict[str, int]] | None = None
+        self._groups: dict[str, list[int]] | None = None
+        self._module_aliases: dict[str, int] | None = None
         self._symbols: dict[str, Symbol] | None = None
         self._requires: dict[str, Requirement] | None = None
         self._externals: tuple[External, ...] | None = None
@@ -211,32 +212,32 @@ class Registry:
         for module, name in zip(table.old_module, table.old_name, strict=True):
             yield ImportPath(module, name)
 
+    def alias_old_modules(self) -> Sequence[str]:
+        """The module of every alias `old`, in file order (repeated where aliases share one)."""
+        return self.tables.alias.old_module
+
     def aliases_by_old_module(self) -> Mapping[str, Sequence[int]]:
         """Old module -> the indexes of the aliases whose `old` is in it, in file order."""
-        return self._alias_groups()[0]
-
-    def module_aliases(self) -> Mapping[str, int]:
-        """Old module -> the index of the module alias (no `:qualname`) moving it (first wins)."""
-        return self._alias_groups()[1]
-
-    def _alias_groups(self) -> tuple[dict[str, list[int]], dict[str, int]]:
-        """One pass over the aliases: indexes by old module, and the module aliases."""
         if self._groups is None:
             grouped: dict[str, list[int]] = {}
-            modules: dict[str, int] = {}
-            table = self.tables.alias
-            for index, (module, name) in enumerate(
-                zip(table.old_module, table.old_name, strict=True)
-            ):
+            for index, module in enumerate(self.tables.alias.old_module):
                 group = grouped.get(module)
                 if group is None:
                     grouped[module] = [index]
                 else:
                     group.append(index)
-                if name is None and module not in modules:
-                    modules[module] = index
-            self._groups = (grouped, modules)
+            self._groups = grouped
         return self._groups
+
+    def module_aliases(self) -> Mapping[str, int]:
+        """Old module -> the index of the module alias (no `:qualname`) moving it (first wins)."""
+        if self._module_aliases is None:
+            table = self.tables.alias
+            modules: dict[str, int] = {}
+            for index in [index for index, name in enumerate(table.old_name) if name is None]:
+                modules.setdefault(table.old_module[index], index)
+            self._module_aliases = modules
+        return self._module_aliases
 
     # -- lookups --------------------------------------------------------------
 

@@ -27,6 +27,7 @@ from typing import Any
 __all__ = [
     "FIND_AND_LOAD_UNLOCKED",
     "HANDLE_FROMLIST",
+    "INDIRECT_CALLERS",
     "LAZY_IMPORTS",
     "UNPICKLING_CALLERS",
     "LazyImportFailure",
@@ -71,6 +72,11 @@ _REIFYING = (
 # every override's, such as dill's) and `pickle._getattribute` (the pure-Python unpickler's
 # walk down a dotted name); a module `__getattr__` called from one of them serves unpickling
 UNPICKLING_CALLERS = frozenset({"find_class", "_getattribute"})
+# the names of every function whose call to a module `__getattr__` is not the user's own access
+# (unpickling, and `_handle_fromlist` probing): one set lookup keeps the hooks' common case fast
+INDIRECT_CALLERS = UNPICKLING_CALLERS | (
+    {HANDLE_FROMLIST.co_name} if HANDLE_FROMLIST is not None else frozenset()
+)
 _UNPICKLING_MODULES = frozenset({"pickle", "copyreg", "_compat_pickle"})
 
 # the caller's frame, `depth` frames up (hooks ask for it on every use of an old name)

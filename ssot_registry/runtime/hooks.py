@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Iterable, Mapping
-from types import FrameType, ModuleType
+from types import CodeType, FrameType, ModuleType
 from typing import Any, Protocol
 from warnings import warn
 
 from ssot_registry.registry import ImportPath
 from ssot_registry.runtime.cpython import (
     HANDLE_FROMLIST,
-    UNPICKLING_CALLERS,
+    INDIRECT_CALLERS,
     getframe,
     is_import_from,
 )
@@ -25,6 +25,7 @@ Hook = Callable[..., Any]
 Hooks = tuple[Hook, Hook]
 _CELL = "__ssot_cell__"
 _OWNER = "__ssot_owner__"
+_MODULES = sys.modules
 
 
 class Owner(Protocol):
@@ -36,6 +37,15 @@ class Owner(Protocol):
     def notify(self, entry: Entry, frame: FrameType | None) -> None: ...
 
     def use_attribute(self, entry: Entry, frame: FrameType) -> Any: ...
+
+
+def _direct_caller(code: CodeType, last: list[CodeType | None]) -> bool:
+    """Whether a hook's caller running `code` uses the old name itself (not `_handle_fromlist`
+    probing, not unpickling); remembered in `last`, since a loop asks again and again."""
+    if code.co_name in INDIRECT_CALLERS:
+        return False
+    last[0] = code
+    return True
 
 
 def _missing(module: str, name: str) -> AttributeError:
@@ -58,40 +68,46 @@ def shim_getattr(
 
     def build(previous: Hook | None) -> Hook:
         cell: list[Hook | None] = [previous]
-        modules = sys.modules
-        listeners = owner.listeners
         missing = f"module {module!r} has no attribute "
+        no_path = f"{missing}'__path__'"  # asked by every `from module import name`
+
+        def refusal(name: str) -> Exception:
+            """The error for a name that is neither an old name here nor the previous hook's."""
+            if not shim:
+                return AttributeError(no_path if name == "__path__" else missing + repr(name))
+            provided = sorted(
+                {key for key, value in table.items() if value.removed_in is None} | set(also())
+            )
+            message = shim_message(module, name, provided, owner.name)
+            if is_import_from(getframe(2)):
+                return ImportError(message, name=module)
+            return AttributeError(message)
+
+        # each free variable is copied into every call's frame: the hook keeps six
+        lookup, listeners = table.get, owner.listeners
+        direct: list[CodeType | None] = [None]  # the last caller known to be the user's code
 
         def getattr_hook(name: str) -> Any:
-            entry = table.get(name)
+            entry = lookup(name)
             if entry is None:
                 chained = cell[0]
                 if chained is not None:
                     return chained(name)
-                if not shim:
-                    # also the path of every `from module import x` probing `__path__`
-                    raise AttributeError(missing + repr(name))
-                provided = sorted(
-                    {key for key, value in table.items() if value.removed_in is None} | set(also())
-                )
-                message = shim_message(module, name, provided, owner.name)
-                if is_import_from(getframe(1)):
-                    raise ImportError(message, name=module)
-                raise AttributeError(message)
+                raise refusal(name)
             frame = getframe(1)
             code = frame.f_code
-            if code is HANDLE_FROMLIST:
-                if entry.refused:
-                    raise AttributeError(entry.message)
-                return entry.value(owner)
             hot = entry.hot
-            if hot is None or code.co_name in UNPICKLING_CALLERS:
+            if hot is None or (code is not direct[0] and not _direct_caller(code, direct)):
+                if code is HANDLE_FROMLIST:
+                    if entry.refused:
+                        raise AttributeError(entry.message)
+                    return entry.value(owner)
                 return owner.use_attribute(entry, frame)
             # the common case, inlined: `frame` is the user's (attribute access, IMPORT_FROM,
             # the first use of a `lazy from` name and the C unpickler call this hook directly)
             new_module, attribute, message, category = hot
             try:
-                value = getattr(modules[new_module], attribute)
+                value = getattr(_MODULES[new_module], attribute)
             except (KeyError, AttributeError):
                 value = entry.target()
             if listeners:

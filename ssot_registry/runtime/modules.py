@@ -54,9 +54,12 @@ class ModuleHooks:
 
     def hook_imported(self) -> None:
         """Hook the old modules and the facade that are already imported."""
-        modules = sys.modules
-        for name, flags in self.index.names.items():
-            if flags & (KEY | FACADE):
-                module = modules.get(name)
-                if module is not None and not self.index.is_module_alias(name):
-                    self.hook(name, module)
+        names, modules = self.index.names, sys.modules
+        for name in sorted(names.keys() & modules.keys()):  # sys.modules is the smaller: in C
+            module = modules.get(name)
+            if (
+                names[name] & (KEY | FACADE)
+                and module is not None
+                and not self.index.is_module_alias(name)
+            ):
+                self.hook(name, module)

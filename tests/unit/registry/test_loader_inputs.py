@@ -13,6 +13,7 @@ from ssot_registry import RegistryError
 from ssot_registry.cli import main
 from ssot_registry.registry import find_registry, load, load_text
 from ssot_registry.registry.environment import env_flag
+from ssot_registry.registry.loader import _read_at_most
 
 HEAD = '[registry]\nschema = 1\nname = "x"\n'
 
@@ -247,3 +248,17 @@ def test_a_huge_file_is_not_read(tmp_path: Path, capsys: pytest.CaptureFixture[s
     )
     with pytest.raises(RegistryError, match="is 65 MiB"):
         load(huge)
+
+
+def test_reading_follows_a_file_that_grew_since_its_size_was_taken(tmp_path: Path) -> None:
+    """The bytes read are the whole file even when it is longer than its size said, up to the
+    limit (one read for the size taken, more while the file goes on)."""
+    grown = tmp_path / "registry.toml"
+    grown.write_bytes(bytes(range(256)) * 1024)
+    descriptor = os.open(grown, os.O_RDONLY)
+    try:
+        assert _read_at_most(descriptor, 10 * 2**20, 10) == grown.read_bytes()
+        os.lseek(descriptor, 0, os.SEEK_SET)
+        assert _read_at_most(descriptor, 100_000, 10) == grown.read_bytes()[:100_000]
+    finally:
+        os.close(descriptor)

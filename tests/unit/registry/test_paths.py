@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import keyword
+
 import pytest
 
 from ssot_registry import ImportPath
-from ssot_registry.registry.paths import common_parts
+from ssot_registry.registry.paths import check_path, common_parts
 
 
 @pytest.mark.parametrize(
@@ -67,3 +69,12 @@ def test_derived_names() -> None:
 def test_common_parts_counts_whole_dotted_parts(a: str, b: str, shared: int) -> None:
     """`common_parts` counts the leading dotted parts two names share, never a partial part."""
     assert common_parts(a, b) == shared
+
+
+@pytest.mark.parametrize("word", keyword.kwlist)
+def test_check_path_refuses_each_keyword_in_every_part(word: str) -> None:
+    """Every keyword is refused as any dotted part; a longer name that starts with one is not."""
+    for text in (word, f"pkg.{word}", f"pkg:{word}", f"pkg:Cls.{word}"):
+        with pytest.raises(ValueError, match=f"uses the keyword '{word}' as a name"):
+            check_path(text)
+    assert check_path(f"{word}x.pkg.{word}_:{word}1") == f"{word}x.pkg.{word}_:{word}1"

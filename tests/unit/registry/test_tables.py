@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import ssot_registry
-from ssot_registry.registry import ImportPath, load_text
+from ssot_registry.registry import ImportPath, load_text, load_text_unchecked
 from ssot_registry.registry.paths import covering_module, import_object
 from ssot_registry.registry.tables import AliasRow, from_plain, to_plain
 
@@ -91,6 +91,15 @@ def test_the_registry_groups_aliases_for_the_runtime() -> None:
     assert registry.covering_module_alias("pkg.legacy.deep.er") == (1, ".deep.er")
     assert registry.covering_module_alias("pkg.legacy") == (1, "")
     assert registry.covering_module_alias("pkg.legacyx") is None
+
+
+def test_the_first_module_alias_of_an_old_module_wins() -> None:
+    """With two module aliases of one old module (an SSOT002 finding), the first one counts."""
+    body = '[[alias]]\nold = "a.x:f"\nnew = "b:f"\n'
+    body += '[[alias]]\nold = "a.x"\nnew = "b.first"\n[[alias]]\nold = "a.x"\nnew = "b.second"\n'
+    registry = load_text_unchecked('[registry]\nschema = 1\nname = "t"\n' + body)
+    assert dict(registry.module_aliases()) == {"a.x": 1}
+    assert dict(registry.aliases_by_old_module()) == {"a.x": [0, 1, 2]}
 
 
 def test_find_alias_applies_the_covering_rule_to_attributes_too() -> None:

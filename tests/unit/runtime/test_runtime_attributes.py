@@ -95,6 +95,16 @@ def test_unknown_name_on_a_hooked_module_is_the_usual_error(installed: Install) 
         _ = app.mod.nope
 
 
+def test_a_hooked_module_is_no_package(installed: Install) -> None:
+    """`__path__`, probed by every `from module import name`, is missing with the usual message."""
+    installed(FUNC_ALIAS)
+    import app.mod
+
+    assert not hasattr(app.mod, "__path__")
+    with pytest.raises(AttributeError, match=r"^module 'app\.mod' has no attribute '__path__'$"):
+        _ = app.mod.__path__  # type: ignore[attr-defined]
+
+
 def test_missing_module_and_parents_are_shimmed(installed: Install) -> None:
     """`app.legacy.tools` does not exist: it and its parent `app.legacy` become shims."""
     installed(

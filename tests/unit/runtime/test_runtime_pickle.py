@@ -134,3 +134,25 @@ def test_pure_python_unpickler_subclass_is_skipped(installed: Install) -> None:
     with pytest.warns(DeprecatedAliasWarning) as records:
         line, _ = sys._getframe().f_lineno, Renaming(io.BytesIO(data)).load()
     assert [(record.filename, record.lineno) for record in records] == [(__file__, line)]
+
+
+def test_unpickling_after_direct_uses_in_the_same_function_blames_the_loads_line(
+    installed: Install, loads: Callable[[bytes], object]
+) -> None:
+    """The hook's memory of a direct caller never lets unpickling's own frames be blamed."""
+    installed(REGISTRY)
+    import app.mod
+
+    data = _global("app.mod", "func", 4)
+
+    def use() -> object:
+        return app.mod.func  # the line blamed for each direct use
+
+    with pytest.warns(DeprecatedAliasWarning) as records:
+        line, _ = sys._getframe().f_lineno, (use(), use(), loads(data))
+    direct = use.__code__.co_firstlineno + 1
+    assert [(record.filename, record.lineno) for record in records] == [
+        (__file__, direct),
+        (__file__, direct),
+        (__file__, line),
+    ]
