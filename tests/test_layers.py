@@ -31,6 +31,8 @@ FORBIDDEN = {
 }
 # static source reading sits under every layer, the commands that read code included
 FORBIDDEN["sources"] = FORBIDDEN["exceptions"] | {"triage", "adopt", "diff"}
+# the bounded file read sits under everything
+FORBIDDEN["reading"] = FORBIDDEN["sources"] | {"sources", "exceptions"}
 
 
 def layer_of(path: Path) -> str:

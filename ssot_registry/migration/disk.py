@@ -18,6 +18,7 @@ import stat
 from typing import NamedTuple
 
 from ssot_registry.migration.source import SourceError
+from ssot_registry.reading import read_at_most
 
 __all__ = [
     "MAX_BYTES",
@@ -87,19 +88,11 @@ def read_file(path: str) -> tuple[bytes, Stamp]:
                 f"skipped: {info.st_size / _MiB:.1f} MiB, larger than the"
                 f" {MAX_BYTES // _MiB} MiB limit for a source file"
             )
-        chunks = []
-        left = info.st_size + 1  # one byte more tells a file that grew meanwhile
-        while left > 0:
-            chunk = os.read(handle, left)
-            if not chunk:
-                break
-            chunks.append(chunk)
-            left -= len(chunk)
+        data = read_at_most(handle, info.st_size + 1, info.st_size)
     except OSError as error:
         raise SourceError(f"cannot read: {error.strerror}") from None
     finally:
         os.close(handle)
-    data = b"".join(chunks)
     if len(data) != info.st_size:
         raise SourceError("skipped: the file changed while it was read; run again")
     return data, Stamp.of(info)

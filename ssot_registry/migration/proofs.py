@@ -23,13 +23,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ssot_registry._version import __version__
-from ssot_registry.registry.cache import (
-    _checksum,
-    _folder,
-    _read_trusted,
-    _write_in,
-    cache_enabled,
-)
+from ssot_registry.registry.cache import cache_enabled, checksum, read_trusted, write_trusted
 
 __all__ = ["MAX_PROOFS", "Proofs", "proof_key", "proofs_file"]
 
@@ -67,7 +61,7 @@ class Proofs:
         if folder is None or not cache_enabled():
             return cls()
         path = proofs_file(folder)
-        return cls(_decode(_read_trusted(path)), path)
+        return cls(_decode(read_trusted(path)), path)
 
     def __contains__(self, key: bytes) -> bool:
         return key in self.known
@@ -81,12 +75,9 @@ class Proofs:
             return
         kept = self.known | fresh if len(self.known) + len(fresh) <= MAX_PROOFS else run
         payload = b"".join(sorted(kept))
-        data = _HEADER + _checksum(payload) + payload
+        data = _HEADER + checksum(payload) + payload
         with contextlib.suppress(OSError):
-            with contextlib.suppress(FileExistsError):
-                self.path.parent.mkdir()
-            with _folder(self.path.parent) as folder:
-                _write_in(folder, self.path, data)
+            write_trusted(self.path, data)
 
 
 def _decode(data: bytes | None) -> frozenset[bytes]:
@@ -95,6 +86,6 @@ def _decode(data: bytes | None) -> frozenset[bytes]:
         return frozenset()
     start = len(_HEADER) + _CHECKSUM_SIZE
     payload = data[start:]
-    if data[len(_HEADER) : start] != _checksum(payload) or len(payload) % _KEY_SIZE:
+    if data[len(_HEADER) : start] != checksum(payload) or len(payload) % _KEY_SIZE:
         return frozenset()
     return frozenset(payload[at : at + _KEY_SIZE] for at in range(0, len(payload), _KEY_SIZE))

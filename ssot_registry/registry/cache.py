@@ -24,7 +24,16 @@ from pathlib import Path
 from ssot_registry.registry.environment import env_flag
 from ssot_registry.registry.tables import Tables, from_plain, to_plain
 
-__all__ = ["cache_enabled", "cache_file", "content_digest", "read_cached", "write_cached"]
+__all__ = [
+    "cache_enabled",
+    "cache_file",
+    "checksum",
+    "content_digest",
+    "read_cached",
+    "read_trusted",
+    "write_cached",
+    "write_trusted",
+]
 
 _FORMAT = b"ssot-registry-cache-3\n"  # bump when the tables change shape
 _DIGEST_SIZE = 20
@@ -57,7 +66,8 @@ def cache_file(source: Path) -> Path:
     return source.parent / "__pycache__" / f"{source.name}.{_TAG}.marshal"
 
 
-def _checksum(payload: bytes | memoryview) -> bytes:
+def checksum(payload: bytes | memoryview) -> bytes:
+    """The CRC-32 a cache file stores ahead of its payload, so damage is never believed."""
     return zlib.crc32(payload).to_bytes(_CHECKSUM_SIZE, "big")
 
 
@@ -83,7 +93,7 @@ def _folder(path: Path) -> Iterator[int | None]:
         os.close(descriptor)
 
 
-def _read_trusted(path: Path) -> bytes | None:
+def read_trusted(path: Path) -> bytes | None:
     """The bytes of `path` when it is a regular file owned by us, reached without symlinks."""
     with contextlib.suppress(OSError), _folder(path.parent) as folder:
         name: str | Path = path.name if folder is not None else path
@@ -99,7 +109,7 @@ def _read_trusted(path: Path) -> bytes | None:
 
 def read_cached(source: Path, digest: bytes) -> Tables | None:
     """The cached compiled tables for these bytes, or None (missing, stale, untrusted, damaged)."""
-    data = _read_trusted(cache_file(source))
+    data = read_trusted(cache_file(source))
     if data is None:
         return None
     header = _FORMAT + digest
@@ -107,7 +117,7 @@ def read_cached(source: Path, digest: bytes) -> Tables | None:
     if not data.startswith(header):
         return None
     payload = memoryview(data)[start:]  # not copied: checked and unmarshalled in place
-    if data[len(header) : start] != _checksum(payload):
+    if data[len(header) : start] != checksum(payload):
         return None
     try:
         return from_plain(marshal.loads(payload))  # noqa: S302 - our own file, like a .pyc
@@ -120,12 +130,17 @@ def write_cached(source: Path, digest: bytes, tables: Tables) -> None:
     `__pycache__` is not a real folder (a symlink planted there is never followed)."""
     target = cache_file(source)
     payload = marshal.dumps(to_plain(tables))  # type: ignore[arg-type] # plain tuples
-    data = _FORMAT + digest + _checksum(payload) + payload
     with contextlib.suppress(OSError):
-        with contextlib.suppress(FileExistsError):
-            target.parent.mkdir()
-        with _folder(target.parent) as folder:
-            _write_in(folder, target, data)
+        write_trusted(target, _FORMAT + digest + checksum(payload) + payload)
+
+
+def write_trusted(target: Path, data: bytes) -> None:
+    """Write `data` to `target` atomically, creating its folder (one level) when missing and
+    never following a symlink planted as that folder or file; OSError when it cannot."""
+    with contextlib.suppress(FileExistsError):
+        target.parent.mkdir()
+    with _folder(target.parent) as folder:
+        _write_in(folder, target, data)
 
 
 def _write_in(folder: int | None, target: Path, data: bytes) -> None:

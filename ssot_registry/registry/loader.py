@@ -7,6 +7,7 @@ import stat
 from pathlib import Path
 
 from ssot_registry.exceptions import Problem, RegistryError
+from ssot_registry.reading import read_at_most
 from ssot_registry.registry import cache, compiled_json
 from ssot_registry.registry.validated import Registry
 
@@ -82,21 +83,6 @@ def _check_kind(path: Path, mode: int, size: int) -> None:
         )
 
 
-def _read_at_most(descriptor: int, limit: int, expected: int) -> bytes:
-    """Up to `limit` bytes of an open file: one read when it is still `expected` bytes long
-    (a buffer of `limit` bytes would be allocated and cleared at every start)."""
-    chunks = []
-    size = min(expected + 1, limit)
-    while limit > 0:
-        chunk = os.read(descriptor, size)
-        if not chunk:
-            break
-        chunks.append(chunk)
-        limit -= len(chunk)
-        size = min(1 << 16, limit)  # it grew meanwhile (or this read confirms the end)
-    return b"".join(chunks)
-
-
 def _read_bytes(path: Path) -> bytes:
     """The file's bytes: a regular file of at most MAX_SIZE (a FIFO is never waited on)."""
     try:
@@ -112,7 +98,7 @@ def _read_bytes(path: Path) -> bytes:
     try:
         status = os.fstat(descriptor)
         _check_kind(path, status.st_mode, status.st_size)
-        data = _read_at_most(descriptor, MAX_SIZE + 1, status.st_size)
+        data = read_at_most(descriptor, MAX_SIZE + 1, status.st_size)
     except OSError as error:
         raise _unreadable(path, error) from None
     finally:

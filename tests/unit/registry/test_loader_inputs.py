@@ -11,9 +11,9 @@ import pytest
 
 from ssot_registry import RegistryError
 from ssot_registry.cli import main
+from ssot_registry.reading import read_at_most
 from ssot_registry.registry import find_registry, load, load_text
 from ssot_registry.registry.environment import env_flag
-from ssot_registry.registry.loader import _read_at_most
 
 HEAD = '[registry]\nschema = 1\nname = "x"\n'
 
@@ -257,8 +257,8 @@ def test_reading_follows_a_file_that_grew_since_its_size_was_taken(tmp_path: Pat
     grown.write_bytes(bytes(range(256)) * 1024)
     descriptor = os.open(grown, os.O_RDONLY)
     try:
-        assert _read_at_most(descriptor, 10 * 2**20, 10) == grown.read_bytes()
+        assert read_at_most(descriptor, 10 * 2**20, 10) == grown.read_bytes()
         os.lseek(descriptor, 0, os.SEEK_SET)
-        assert _read_at_most(descriptor, 100_000, 10) == grown.read_bytes()[:100_000]
+        assert read_at_most(descriptor, 100_000, 10) == grown.read_bytes()[:100_000]
     finally:
         os.close(descriptor)
