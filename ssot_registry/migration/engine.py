@@ -21,7 +21,7 @@ from ssot_registry.migration.files import module_name
 from ssot_registry.migration.index import PathIndex
 from ssot_registry.migration.lazy import without_lazy
 from ssot_registry.migration.model import FileError, Finding
-from ssot_registry.migration.proofs import Proofs, proof_key
+from ssot_registry.migration.proofs import Proofs, compiled_by_python, proof_key
 from ssot_registry.migration.source import Source, SourceError, decode_source
 from ssot_registry.migration.syntax import parses
 from ssot_registry.migration.textscan import UnsureError, find_uses
@@ -180,14 +180,23 @@ class _File:
         return decode_source(raw)
 
     def prove(self, source: Source) -> None:
-        """Make sure `source` parses, unless its bytes are known to; SourceError if not."""
+        """Make sure `source` parses, unless its bytes are known to (from the proofs kept,
+        or from this interpreter's own `.pyc` of them); SourceError if not."""
+        outcome = self.outcome
+        stamp = outcome.stamp
         if self.proofs.path is None:  # no cache: nothing to look up or remember
-            _check_syntax(source, self.path)
+            if not self._has_pyc(stamp):
+                _check_syntax(source, self.path)
             return
-        key = proof_key(self.outcome.original)
-        if key not in self.proofs:
+        key = proof_key(outcome.original)
+        if key not in self.proofs and not self._has_pyc(stamp):
             _check_syntax(source, self.path)
-        self.outcome.proof = key
+        outcome.proof = key
+
+    def _has_pyc(self, stamp: Stamp | None) -> bool:
+        if stamp is None or self.notebook is not None:
+            return False
+        return compiled_by_python(self.path, self.outcome.original, stamp.size, stamp.mtime_ns)
 
     def analysis(self, source: Source, tree: ast.Module = _EMPTY) -> FileAnalysis:
         """A fresh analysis of `source` (of the text alone when `tree` is empty)."""

@@ -25,7 +25,7 @@ from pathlib import Path
 from ssot_registry._version import __version__
 from ssot_registry.registry.cache import cache_enabled, checksum, read_trusted, write_trusted
 
-__all__ = ["MAX_PROOFS", "Proofs", "proof_key", "proofs_file"]
+__all__ = ["MAX_PROOFS", "Proofs", "compiled_by_python", "proof_key", "proofs_file"]
 
 _KEY_SIZE = 16
 _FORMAT = b"ssot-syntax-proofs-1\n"
@@ -89,3 +89,39 @@ def _decode(data: bytes | None) -> frozenset[bytes]:
     if data[len(_HEADER) : start] != checksum(payload) or len(payload) % _KEY_SIZE:
         return frozenset()
     return frozenset(payload[at : at + _KEY_SIZE] for at in range(0, len(payload), _KEY_SIZE))
+
+
+_PYC_HEADER = 16
+_HASH_BASED = 0b1
+
+
+def compiled_by_python(path: str, data: bytes, size: int, mtime_ns: int) -> bool:
+    """True when this interpreter's own `.pyc` of `path` says these very bytes compiled.
+
+    Python writes `__pycache__/<name>.<tag>.pyc` (or under `sys.pycache_prefix`)
+    only for a source that compiled, with the source's size and whole-second
+    mtime, or a hash of its bytes, in the header; it trusts that header to run
+    the cached code, so a scan may trust it to know the bytes parse. The `.pyc`
+    must be a regular file owned by the current user, reached without
+    following a symlink; anything else (or any mismatch) proves nothing.
+    """
+    import importlib.util  # only for trees whose files have findings
+
+    try:
+        pyc = importlib.util.cache_from_source(path)
+    except (NotImplementedError, ValueError):  # no cache tag, or not a .py name
+        return False
+    header = read_trusted(Path(pyc), limit=_PYC_HEADER)
+    if header is None or len(header) < _PYC_HEADER:
+        return False
+    if header[:4] != importlib.util.MAGIC_NUMBER:
+        return False
+    flags = int.from_bytes(header[4:8], "little")
+    if flags & _HASH_BASED:
+        return header[8:16] == importlib.util.source_hash(data)
+    if flags:
+        return False
+    seconds = (mtime_ns // 1_000_000_000) & 0xFFFFFFFF
+    return header[8:12] == seconds.to_bytes(4, "little") and header[12:16] == (
+        size & 0xFFFFFFFF
+    ).to_bytes(4, "little")

@@ -93,8 +93,9 @@ def _folder(path: Path) -> Iterator[int | None]:
         os.close(descriptor)
 
 
-def read_trusted(path: Path) -> bytes | None:
-    """The bytes of `path` when it is a regular file owned by us, reached without symlinks."""
+def read_trusted(path: Path, limit: int = -1) -> bytes | None:
+    """The bytes of `path` (the first `limit` of them, when given) when it is a regular file
+    owned by us, reached without symlinks."""
     with contextlib.suppress(OSError), _folder(path.parent) as folder:
         name: str | Path = path.name if folder is not None else path
         flags = os.O_RDONLY | _NOFOLLOW | _NONBLOCK | _BINARY
@@ -103,7 +104,7 @@ def read_trusted(path: Path) -> bytes | None:
             status = os.fstat(stream.fileno())
             if not stat.S_ISREG(status.st_mode) or not _owned(status):
                 return None
-            return stream.read()
+            return stream.read(limit)
     return None
 
 
