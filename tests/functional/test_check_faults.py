@@ -14,6 +14,7 @@ import pytest
 
 from ssot_registry.cli import main
 from ssot_registry.validator import CheckReport, check
+from tests.helpers.signals import ctrl_c_reaches_it
 
 
 def make_app(root: Path, files: dict[str, str], registry: str) -> Path:
@@ -401,6 +402,7 @@ def test_interrupting_check_leaves_no_hanging_import_behind(tmp_path: Path) -> N
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
+        preexec_fn=ctrl_c_reaches_it,  # noqa: PLW1509 - no threads start it
     )
     deadline = time.monotonic() + 20
     while not pid_file.exists() or not pid_file.read_text():

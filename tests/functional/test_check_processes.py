@@ -19,6 +19,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers.signals import ctrl_c_reaches_it
+
 pytestmark = pytest.mark.skipif(
     not Path("/proc/self").exists() or not hasattr(os, "fork"),
     reason="needs /proc to see processes, and fork",
@@ -180,6 +182,7 @@ def test_signal_to_check_ends_every_process(
         stderr=subprocess.PIPE,
         text=True,
         start_new_session=True,  # its own group, so the test can signal the group like a terminal
+        preexec_fn=ctrl_c_reaches_it,  # noqa: PLW1509 - no threads start it
     )
     try:
         deadline = time.monotonic() + 30
