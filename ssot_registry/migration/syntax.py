@@ -14,13 +14,17 @@ fail at that error), and without it `symtable` is the proof.
 """
 
 from __future__ import annotations
+import __future__
 
+import re
 import warnings
 from functools import cache
 
 __all__ = ["parses", "probe_works"]
 
 _FEATURE = "ssot_registry_syntax_probe"
+_FEATURES = frozenset(__future__.all_feature_names) - {"barry_as_FLUFL"}
+_FUTURE_IMPORT = re.compile(r"^[ \t]*from[ \t]+__future__[ \t]+import\b([^\n#;]*)", re.MULTILINE)
 _PROBE = f"from __future__ import {_FEATURE}\n"
 
 
@@ -31,6 +35,29 @@ def _probe_error(text: str) -> SyntaxError | None:
     except SyntaxError as error:
         return error
     return None
+
+
+def _known_futures_only(text: str) -> bool:
+    """True when every `from __future__` import in `text` names a feature this Python knows.
+
+    The probe stands before the text's own future imports, so a wrong one (`braces`, a
+    mistyped name; on 3.14 `ast.parse` itself rejects `braces`) must not be hidden behind
+    it; `barry_as_FLUFL` changes what parses after it. A statement the line does not show
+    whole (parentheses, a backslash, after a `;`) counts as unknown.
+    """
+    if "__future__" not in text:
+        return True
+    statements = _FUTURE_IMPORT.findall(text)
+    if len(statements) != text.count("__future__"):  # one we cannot read whole, or a mention
+        return False
+    for names in statements:
+        if "(" in names or "\\" in names:
+            return False
+        for part in names.split(","):
+            words = part.split()
+            if not words or words[0] not in _FEATURES:
+                return False
+    return True
 
 
 def _is_probe(error: SyntaxError | None) -> bool:
@@ -52,8 +79,7 @@ def parses(text: str, path: str) -> bool:
     """
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # SyntaxWarning for invalid escapes in user code
-        # `barry_as_FLUFL` changes what parses after it: the probe would stand before it
-        if "barry_as_FLUFL" not in text and probe_works():
+        if _known_futures_only(text) and probe_works():
             try:
                 return _is_probe(_probe_error(text))
             except ValueError:  # NUL bytes (before 3.12)
