@@ -12,7 +12,7 @@ import pytest
 
 from ssot_registry.migration import migrate, migrate_report, scan_report
 from ssot_registry.migration.disk import MAX_BYTES, replace_file
-from ssot_registry.migration.engine import process_file
+from ssot_registry.migration.engine import FileOutcome, process_file
 from ssot_registry.migration.index import build_index
 from ssot_registry.registry import Registry
 from tests.helpers.migrate import write_module
@@ -116,18 +116,32 @@ def test_symlinked_folder_is_not_entered(tmp_path: Path, registry: Registry) -> 
     assert (report.findings, report.errors, report.files) == ([], [], 2)
 
 
+def _read_for_rewrite(root: Path, registry: Registry, text: str) -> tuple[Path, FileOutcome]:
+    """`app/user.py` holding `text`, read and planned for a rewrite (not yet written)."""
+    target = write_module(root, "app/user.py", text)
+    outcome = process_file(str(target), build_index(registry), rewrite=True)
+    assert outcome.rewritten is not None
+    assert outcome.stamp is not None
+    return target, outcome
+
+
+def _assert_write_refused(target: Path, outcome: FileOutcome) -> None:
+    """Replacing `target` with the planned bytes is refused: it is no longer what was read."""
+    assert outcome.rewritten is not None
+    assert outcome.stamp is not None
+    with pytest.raises(Exception, match=CHANGED):
+        replace_file(str(target), outcome.rewritten, outcome.original, outcome.stamp)
+
+
 def test_file_changed_after_it_was_read_is_not_overwritten(
     tmp_path: Path, registry: Registry
 ) -> None:
     """An edit made between reading and writing survives: the write is refused."""
-    target = write_module(tmp_path, "app/user.py", "import app.old\n")
-    outcome = process_file(str(target), build_index(registry), rewrite=True)
+    target, outcome = _read_for_rewrite(tmp_path, registry, "import app.old\n")
     assert outcome.rewritten == b"import app.new\n"
-    assert outcome.stamp is not None
     with target.open("a") as stream:
         stream.write("edited = True\n")
-    with pytest.raises(Exception, match=CHANGED):
-        replace_file(str(target), outcome.rewritten, outcome.original, outcome.stamp)
+    _assert_write_refused(target, outcome)
     assert target.read_text() == "import app.old\nedited = True\n"
 
 
@@ -135,16 +149,13 @@ def test_edit_keeping_size_and_time_is_caught_by_the_bytes(
     tmp_path: Path, registry: Registry
 ) -> None:
     """An in-place edit of the same length with the time put back is refused by the last look."""
-    target = write_module(tmp_path, "app/user.py", "import app.old\nx = 1\n")
-    outcome = process_file(str(target), build_index(registry), rewrite=True)
-    assert outcome.rewritten is not None
+    target, outcome = _read_for_rewrite(tmp_path, registry, "import app.old\nx = 1\n")
     assert outcome.stamp is not None
     with target.open("r+b") as stream:
         stream.seek(-2, os.SEEK_END)
         stream.write(b"2\n")
     os.utime(target, ns=(outcome.stamp.mtime_ns, outcome.stamp.mtime_ns))
-    with pytest.raises(Exception, match=CHANGED):
-        replace_file(str(target), outcome.rewritten, outcome.original, outcome.stamp)
+    _assert_write_refused(target, outcome)
     assert target.read_text() == "import app.old\nx = 2\n"
 
 
@@ -152,15 +163,11 @@ def test_file_replaced_by_another_with_the_same_bytes_is_not_overwritten(
     tmp_path: Path, registry: Registry
 ) -> None:
     """An editor that saves by renaming a new file over the old one makes a different inode."""
-    target = write_module(tmp_path, "app/user.py", "import app.old\n")
-    outcome = process_file(str(target), build_index(registry), rewrite=True)
-    assert outcome.rewritten is not None
-    assert outcome.stamp is not None
+    target, outcome = _read_for_rewrite(tmp_path, registry, "import app.old\n")
     fresh = tmp_path / "fresh.py"
     fresh.write_text("import app.old\n")
     fresh.replace(target)
-    with pytest.raises(Exception, match=CHANGED):
-        replace_file(str(target), outcome.rewritten, outcome.original, outcome.stamp)
+    _assert_write_refused(target, outcome)
 
 
 @pytest.mark.skipif(not hasattr(os, "link"), reason="no hard links on this platform (Pyodide)")

@@ -12,6 +12,7 @@ import pytest
 from ssot_registry.migration import proofs, scan_report
 from ssot_registry.migration.proofs import Proofs, proof_key, proofs_file
 from ssot_registry.registry import Registry
+from tests.helpers.damage import each_byte_flipped
 from tests.helpers.migrate import REGISTRY, write_module
 
 BROKEN = "import app.old\ndef (:\n"
@@ -61,14 +62,11 @@ def test_every_flipped_byte_is_detected(tree: Path, registry: Registry) -> None:
     """Flipping any one byte of the proofs file never hides the syntax error."""
     target = proofs_file(tree)
     _forge(tree, target)
-    original = target.read_bytes()
-    missed = []
-    for position in range(len(original)):
-        damaged = bytearray(original)
-        damaged[position] ^= 0x20
-        target.write_bytes(bytes(damaged))
-        if _errors(tree, registry) != [SYNTAX_ERROR]:
-            missed.append(position)
+    missed = [
+        position
+        for position in each_byte_flipped(target)
+        if _errors(tree, registry) != [SYNTAX_ERROR]
+    ]
     assert missed == []
 
 

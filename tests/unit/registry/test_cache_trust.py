@@ -14,6 +14,7 @@ import pytest
 from ssot_registry.registry import load, load_text
 from ssot_registry.registry.cache import cache_file, content_digest, write_cached
 from ssot_registry.registry.tables import to_plain
+from tests.helpers.damage import each_byte_flipped
 
 TEXT = """[registry]
 schema = 1
@@ -58,14 +59,7 @@ def test_every_flipped_byte_is_detected(registry_file: Path) -> None:
     """Flipping any one byte of the cache file never changes what load() returns."""
     expected = load(registry_file)
     target = cache_file(registry_file)
-    original = target.read_bytes()
-    wrong = []
-    for position in range(len(original)):
-        damaged = bytearray(original)
-        damaged[position] ^= 0x20
-        target.write_bytes(bytes(damaged))
-        if load(registry_file) != expected:
-            wrong.append(position)
+    wrong = [position for position in each_byte_flipped(target) if load(registry_file) != expected]
     assert wrong == []
 
 
